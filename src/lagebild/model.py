@@ -188,6 +188,23 @@ class Entity:
     mentions: tuple[EntityMention, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """What the language layer makes of one document; the input of every extractor.
+
+    ``tokens`` cover the whole document text in order; ``sentence_tokens[i]`` is the
+    ``[first, last)`` token index range of ``sentences[i]``. Mentions are the named entities
+    found in this document alone (cross-document resolution happens in the corpus pass).
+    """
+
+    document_id: str
+    language: str
+    tokens: tuple[Token, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    sentence_tokens: tuple[tuple[int, int], ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
 # --------------------------------------------------------------------------- extraction
 
 
