@@ -156,26 +156,122 @@ def docs(
 @app.command()
 def export(
     db: DbOption = "lagebild.db",
-    format: Annotated[str, typer.Option("--format", "-f", help="json (the whole corpus, schema lagebild/1) or md (a readable brief).")] = "json",
+    format: Annotated[str, typer.Option("--format", "-f", help="json (the whole corpus, schema lagebild/1), md (a readable overview), timelinejs (one story, Knight Lab JSON; needs --story), csv (events; with -o also FILE-quotes.csv) or csv-quotes.")] = "json",
+    story: Annotated[Optional[str], typer.Option("--story", help="Only this story (ids: `lagebild stories`); required for timelinejs.")] = None,
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file instead of stdout.")] = None,
 ) -> None:
-    """Export the corpus and its picture as JSON or Markdown."""
+    """Export the corpus and its picture as JSON, Markdown, TimelineJS or CSV."""
+    from lagebild.export import csv as csv_export
     from lagebild.export import json as json_export
-    from lagebild.export import markdown
+    from lagebild.export import markdown, timelinejs
 
-    writers = {"json": json_export.write, "md": markdown.write}
+    writers = {
+        "json": json_export.write,
+        "md": markdown.write,
+        "timelinejs": lambda store, stream: timelinejs.write(store, stream, story or ""),
+        "csv": lambda store, stream: csv_export.write_events(store, stream, story),
+        "csv-quotes": lambda store, stream: csv_export.write_quotes(store, stream, story),
+    }
     if format not in writers:
         raise typer.BadParameter(f"unknown format {format!r}; choose one of {', '.join(writers)}",
                                  param_hint="--format")
+    if format == "timelinejs" and not story:
+        raise typer.BadParameter("timelinejs exports one story: add --story ID (see `lagebild stories`)",
+                                 param_hint="--story")
     try:
         with _open(db) as store:
             if output is None:
                 writers[format](store, sys.stdout)
             else:
-                with output.open("w", encoding="utf-8") as stream:
+                with output.open("w", encoding="utf-8", newline="") as stream:
                     writers[format](store, stream)
+                if format == "csv":
+                    quotes_path = output.with_name(f"{output.stem}-quotes{output.suffix or '.csv'}")
+                    with quotes_path.open("w", encoding="utf-8", newline="") as stream:
+                        csv_export.write_quotes(store, stream, story)
     except LagebildError as exc:
         _fail(exc)
+
+
+@app.command()
+def brief(
+    story_id: Annotated[str, typer.Argument(help="The story (ids: `lagebild stories`).", show_default=False)],
+    db: DbOption = "lagebild.db",
+    format: Annotated[str, typer.Option("--format", "-f", help="md (Markdown) or html.")] = "md",
+    since: Annotated[Optional[str], typer.Option("--since", help="Lead with what is new since this time (ISO 8601, UTC, e.g. 2025-07-23T12:00).")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file instead of stdout.")] = None,
+) -> None:
+    """A brief of one story: summary, timeline, who said what, disputed points, sources."""
+    from lagebild.export import brief as brief_export
+
+    if format not in {"md", "html"}:
+        raise typer.BadParameter(f"unknown format {format!r}; choose md or html", param_hint="--format")
+    try:
+        with _open(db) as store:
+            text = brief_export.render(store, story_id, format, since)
+    except LagebildError as exc:
+        _fail(exc)
+        return
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- stories
+
+
+@app.command("stories")
+def stories_command(db: DbOption = "lagebild.db", as_json: JsonOption = False) -> None:
+    """List stories, latest first (id, label, first/last seen, outlets, segments, independent sources, storyline)."""
+    from lagebild.corpus.stories import list_stories
+
+    try:
+        with _open(db) as store:
+            rows = list_stories(store)
+    except LagebildError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        _print_json([{"id": s.id, "label": s.label, "first_seen": s.first_seen, "last_seen": s.last_seen,
+                      "outlets": list(s.outlets), "segments": len(s.segment_ids),
+                      "documents": len(s.document_ids), "independent_sources": n, "parent": s.parent}
+                     for s, n in rows])
+        return
+    table = Table("id", "label", "first seen", "last seen", "outlets", "segments", "sources", "storyline",
+                  title=f"{len(rows)} stories")
+    for s, n in rows:
+        table.add_row(s.id, s.label, s.first_seen or "", s.last_seen or "", ", ".join(s.outlets),
+                      str(len(s.segment_ids)), str(n), s.parent or "")
+    out.print(table)
+
+
+@app.command("story")
+def story_command(
+    story_id: Annotated[str, typer.Argument(help="Story id, as `lagebild stories` lists it.", show_default=False)],
+    db: DbOption = "lagebild.db",
+    as_json: JsonOption = False,
+) -> None:
+    """Show one story: its segments by date and outlet, copies and rewrites folded under their original."""
+    from lagebild.corpus.stories import story_entries
+
+    try:
+        with _open(db) as store:
+            entries = story_entries(store, story_id)
+    except LagebildError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        from lagebild.model import to_json
+
+        _print_json(to_json(entries))
+        return
+    table = Table("date", "outlet", "headline", "segment", title=story_id)
+    for e in entries:
+        table.add_row(e.date or "", e.outlet or "", e.headline, e.segment_id)
+        for c in e.copies:
+            table.add_row(c.date or "", c.outlet or "", f"  └ {c.kind}: {c.headline}", c.segment_id)
+    out.print(table)
 
 
 # --------------------------------------------------------------------------- eval

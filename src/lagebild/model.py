@@ -186,6 +186,7 @@ class Entity:
     aliases: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     mentions: tuple[EntityMention, ...] = ()
+    affiliations: tuple[str, ...] = ()  # parties and organisations: "SPD" for Pistorius
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +218,22 @@ class Anchor:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentDate:
+    """When a document was written: firm (``earliest == latest``) or a range inferred from its text.
+
+    ``method`` names where it came from ("published", "updated", "segment",
+    "inferred:weekdays", "inferred:duration", "inferred:dates", "story", "unknown");
+    ``evidence`` holds short human-readable reasons ("Montagabend past", "story 2025-07-23").
+    """
+
+    earliest: str  # ISO date
+    latest: str  # ISO date (== earliest when firm)
+    precision: str  # minute, day, week, month, year
+    method: str
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class TimeExpression:
     id: str
     document_id: str
@@ -238,6 +255,8 @@ class Speaker:
     entity_id: str | None = None
     anonymous: bool = False
     kind: str | None = None  # person, institution, agency, outlet, anonymous, pronoun
+    refers_to: str | None = None  # the named speaker a pronoun or role noun resolves to
+    represents: str | None = None  # the institution a spokesperson speaks for ("Kreml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,12 +309,54 @@ class Event:
     outcome: str | None = None
     sources: tuple[SourceRef, ...] = ()
     story_id: str | None = None
+    ordinal: int | None = None  # the round of a series: 3 for "die dritte Runde"
+    independent_sources: int = 0  # documents reporting it, copies and rewrites counted once
+    mention_ids: tuple[str, ...] = ()  # the EventMention records merged into this event
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """One document's report of an event: a typed frame filled from one sentence.
+
+    The per-document pass finds these (:mod:`lagebild.extract.events`); the corpus pass merges
+    the mentions of one event across documents into an :class:`Event` and compares their
+    values. ``start``/``end`` cover the sentence; ``date`` is a TIMEX3 value as the time
+    stage resolved it; ``source``/``via`` are the attribution chain of the claim or quote the
+    sentence belongs to (None: the outlet's own voice).
+    """
+
+    id: str
+    document_id: str
+    start: int
+    end: int
+    text: str
+    type: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    date: str | None = None
+    date_text: str | None = None
+    place: str | None = None
+    participants: tuple[str, ...] = ()
+    mention_ids: tuple[str, ...] = ()  # named-entity mentions filling participants and place
+    status: Literal["announced", "planned", "happened", "cancelled"] | None = None
+    outcomes: tuple[str, ...] = ()
+    counts: tuple[tuple[str, int], ...] = ()  # ("Gefangene", 1200) from "je 1200 Gefangene"
+    duration: str | None = None  # TIMEX3 duration: PT40M
+    ordinal: int | None = None
+    anaphoric: bool = False  # "den Donnerstag als Termin": joins an event, never founds one
+    antecedent: str | None = None  # id of the earlier mention in this document it refers back to
+    source: Speaker | None = None
+    via: tuple[str, ...] = ()
+    segment_id: str | None = None
+    quote_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class ConflictValue:
     value: str
     sources: tuple[Mapping[str, Any], ...] = ()
+    independent: int = 0  # independent sources giving this value (copies counted once)
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,6 +422,7 @@ class Analysis:
     quotes: tuple[Quote, ...] = ()
     claims: tuple[Claim, ...] = ()
     timings: Mapping[str, float] = field(default_factory=dict)  # seconds per stage
+    events: tuple[EventMention, ...] = ()  # event reports in this document, merged by the corpus pass
 
 
 # --------------------------------------------------------------------------- serialisation

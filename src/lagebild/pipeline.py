@@ -36,6 +36,7 @@ def raw_hash(raw: RawDocument) -> str:
 def analyse(raw: RawDocument) -> Analysis:
     """The per-document pass. Pure: the same input gives the same analysis, in any process."""
     from lagebild.clean import clean
+    from lagebild.extract.events import extract_events
     from lagebild.extract.quotes import extract_quotes
     from lagebild.extract.times import extract_times
     from lagebild.language import parse
@@ -52,7 +53,10 @@ def analyse(raw: RawDocument) -> Analysis:
     t3 = time.perf_counter()
     timings["times"] = t3 - t2
     quotes, claims = extract_quotes(document, parsed, segments)
-    timings["quotes"] = time.perf_counter() - t3
+    t4 = time.perf_counter()
+    timings["quotes"] = t4 - t3
+    events = extract_events(document, parsed, segments, times, quotes, claims)
+    timings["events"] = time.perf_counter() - t4
     return Analysis(
         document=document,
         segments=tuple(segments),
@@ -62,6 +66,7 @@ def analyse(raw: RawDocument) -> Analysis:
         quotes=tuple(quotes),
         claims=tuple(claims),
         timings=timings,
+        events=tuple(events),
     )
 
 

@@ -6,7 +6,7 @@ added, never edited once released: stored corpora upgrade step by step when open
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 
 _DOCUMENT_RECORD_TABLES = ("segments", "sentences", "mentions", "times", "quotes", "claims")
 _CORPUS_TABLES = ("entities", "lineage", "stories", "events", "conflicts")
@@ -61,5 +61,67 @@ MIGRATIONS: dict[int, list[str]] = {
         "CREATE TABLE changes (document_id TEXT NOT NULL, revision INTEGER NOT NULL, at TEXT NOT NULL)",
         "CREATE INDEX changes_at ON changes (at)",
         "CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ],
+    # 2: the corpus indexes of lineage and stories (lagebild.corpus.index). Candidates come
+    # from these B-tree lookups (term, entity, LSH band, day), never from a scan of everything.
+    2: [
+        "CREATE TABLE term_df (scope TEXT NOT NULL, term TEXT NOT NULL, df INTEGER NOT NULL, "
+        "PRIMARY KEY (scope, term)) WITHOUT ROWID",
+        """CREATE TABLE lineage_docs (
+            document_id TEXT PRIMARY KEY,
+            day INTEGER,
+            text_hash TEXT NOT NULL,
+            data TEXT NOT NULL
+        )""",
+        "CREATE INDEX lineage_docs_hash ON lineage_docs (text_hash)",
+        "CREATE TABLE lineage_bands (band TEXT NOT NULL, document_id TEXT NOT NULL, "
+        "PRIMARY KEY (band, document_id)) WITHOUT ROWID",
+        "CREATE INDEX lineage_bands_document ON lineage_bands (document_id)",
+        "CREATE TABLE lineage_terms (term TEXT NOT NULL, day INTEGER NOT NULL, "
+        "document_id TEXT NOT NULL, PRIMARY KEY (term, day, document_id)) WITHOUT ROWID",
+        "CREATE INDEX lineage_terms_document ON lineage_terms (document_id)",
+        """CREATE TABLE lineage_edges (
+            id TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL,
+            derived_from TEXT NOT NULL,
+            segment_id TEXT,
+            derived_from_segment TEXT,
+            kind TEXT NOT NULL
+        )""",
+        "CREATE INDEX lineage_edges_document ON lineage_edges (document_id)",
+        "CREATE INDEX lineage_edges_source ON lineage_edges (derived_from)",
+        """CREATE TABLE story_state (
+            story_id TEXT PRIMARY KEY,
+            first_day REAL NOT NULL,
+            last_day REAL NOT NULL,
+            data TEXT NOT NULL
+        )""",
+        """CREATE TABLE story_members (
+            segment_id TEXT PRIMARY KEY,
+            story_id TEXT NOT NULL,
+            document_id TEXT NOT NULL,
+            day REAL NOT NULL,
+            data TEXT NOT NULL
+        )""",
+        "CREATE INDEX story_members_story ON story_members (story_id, day)",
+        "CREATE INDEX story_members_document ON story_members (document_id)",
+        "CREATE TABLE story_terms (term TEXT NOT NULL, story_id TEXT NOT NULL, "
+        "day REAL NOT NULL, PRIMARY KEY (term, story_id)) WITHOUT ROWID",
+        "CREATE INDEX story_terms_day ON story_terms (term, day)",
+        "CREATE TABLE story_entities (entity TEXT NOT NULL, story_id TEXT NOT NULL, "
+        "day REAL NOT NULL, PRIMARY KEY (entity, story_id)) WITHOUT ROWID",
+        "CREATE INDEX story_entities_day ON story_entities (entity, day)",
+    ],
+    # 3: per-document event reports (lagebild.extract.events); the corpus pass merges them
+    # into the corpus table "events".
+    3: [
+        """CREATE TABLE event_mentions (
+            id TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            data TEXT NOT NULL
+        )""",
+        "CREATE INDEX event_mentions_document ON event_mentions (document_id, start)",
     ],
 }

@@ -29,6 +29,7 @@ from lagebild.model import (
     Document,
     Entity,
     Event,
+    EventMention,
     Lineage,
     Mention,
     Quote,
@@ -52,6 +53,7 @@ DOCUMENT_RECORDS: dict[str, type] = {
     "times": TimeExpression,
     "quotes": Quote,
     "claims": Claim,
+    "event_mentions": EventMention,
 }
 
 
@@ -153,6 +155,7 @@ class SQLiteStore:
                 ("times", analysis.times),
                 ("quotes", analysis.quotes),
                 ("claims", analysis.claims),
+                ("event_mentions", analysis.events),
             ):
                 self._insert_records(table, records)
             self.db.execute(
@@ -230,6 +233,7 @@ class SQLiteStore:
             times=tuple(self.records("times", document_id)),
             quotes=tuple(self.records("quotes", document_id)),
             claims=tuple(self.records("claims", document_id)),
+            events=tuple(self.records("event_mentions", document_id)),
         )
 
     def update_records(self, table: str, records: Iterable[Any]) -> None:
@@ -255,6 +259,12 @@ class SQLiteStore:
                 f"INSERT OR REPLACE INTO {table} (id, data) VALUES (?, ?)",
                 [(r.id, codec.dumps(r)) for r in records],
             )
+
+    def delete_corpus(self, table: str, ids: Iterable[str]) -> None:
+        """Remove corpus records by id (a stage replacing the part of the picture it recomputed)."""
+        CORPUS_RECORDS[table]  # unknown tables fail here, before any SQL is built
+        with self.transaction():
+            self.db.executemany(f"DELETE FROM {table} WHERE id=?", [(i,) for i in ids])
 
     def corpus(self, table: str) -> list[Any]:
         cls = CORPUS_RECORDS[table]

@@ -1,0 +1,279 @@
+"""Entity resolution across documents: one entity per real person, organisation or place.
+
+Mentions are matched to entities through a key index (blocking), never by scanning all
+entities. The key of a name folds spelling variants and transliterations together
+(:func:`name_key`: Selenskyj / Selenski / Zelensky / Zelenskyy -> ``selenski``; Umerov /
+Umerow / Umjerow -> ``umerov``); exonyms and other spellings the key cannot fold come from the
+gazetteer's alias lines (Kiew / Kyiv, Türkei / Türkiye, Moskau / Moscow). Within a block,
+rapidfuzz similarity decides near misses.
+
+People are matched on their surname, then their first names must agree: "Vitali Klitschko"
+and "Wladimir Klitschko" stay apart, "Peskow" joins "Dmitri Peskow". A surname alone that
+fits several people goes to the one mentioned in the same document, else stays on its own.
+
+Resolution is incremental: ``resolve(later, known=resolve(earlier)[0])`` gives the same
+entities and ids as ``resolve(earlier + later)``. Entity ids are ``stable_id("e", type, key)``
+with the key of the entity's first mention, so they never change once assigned.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from rapidfuzz import fuzz
+
+from lagebild.model import Entity, EntityMention, Mention, stable_id
+
+# Similarity (rapidfuzz ratio, 0-100) of folded keys above which two names in the same block
+# are the same; tuned on tests/golden/entity_variants.json.
+SURNAME_SIMILARITY = 88
+FIRST_NAME_SIMILARITY = 80
+NAME_SIMILARITY = 92  # organisations and places: longer names, stricter
+BLOCK_PREFIX = 3  # characters of the folded key that form the fuzzy block
+
+# Ordered replacements that fold German, English and French transliterations of Cyrillic,
+# Ukrainian and other names into one spelling. Longest first.
+_FOLDS = (
+    ("schtsch", "sc"), ("shch", "sc"), ("sch", "s"), ("tsch", "c"), ("tch", "c"),
+    ("zh", "s"), ("sh", "s"), ("ch", "h"), ("kh", "h"), ("ph", "f"), ("ck", "k"),
+    ("je", "e"), ("ye", "e"), ("x", "ks"), ("w", "v"), ("z", "s"), ("c", "k"),
+    ("y", "i"), ("j", "i"), ("ie", "i"), ("ou", "u"), ("ff", "v"), ("dt", "t"),
+    ("th", "t"), ("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"),
+)
+_NON_LETTER = re.compile(r"[^a-z0-9 ]+")
+_REPEATS = re.compile(r"(.)\1+")
+_GENITIVE = ("s", "'", "’")
+
+
+def _fold_word(word: str) -> str:
+    for before, after in _FOLDS[-4:]:  # German letters first, before accents are stripped
+        word = word.replace(before, after)
+    word = unicodedata.normalize("NFKD", word)
+    word = "".join(c for c in word if not unicodedata.combining(c))
+    word = _NON_LETTER.sub("", word)
+    for before, after in _FOLDS[:-4]:
+        word = word.replace(before, after)
+    word = word.replace("ue", "u").replace("ae", "a").replace("oe", "o")
+    return _REPEATS.sub(r"\1", word)
+
+
+def name_key(name: str) -> str:
+    """A spelling- and transliteration-folded key: "Selenskyjs" and "Zelenskyy" differ only
+    by the genitive; "Dmitri Peskow" -> "dmitri peskov"."""
+    words = re.split(r"[\s\-]+", name.lower().strip())
+    return " ".join(w for w in (_fold_word(w) for w in words) if w)
+
+
+def _alias_canonical() -> dict[str, tuple[str, str]]:
+    """Folded key of every gazetteer spelling -> (type, canonical name)."""
+    from lagebild.language import gazetteer
+
+    table: dict[str, tuple[str, str]] = {}
+    for entry in gazetteer.entries():
+        table.setdefault(name_key(entry.name), (entry.type, entry.canonical))
+    return table
+
+
+_ALIASES: dict[str, tuple[str, str]] | None = None
+
+
+def _aliases() -> dict[str, tuple[str, str]]:
+    global _ALIASES
+    if _ALIASES is None:
+        _ALIASES = _alias_canonical()
+    return _ALIASES
+
+
+@dataclass
+class _Builder:
+    id: str
+    type: str
+    first_names: set[str] = field(default_factory=set)  # folded first-name keys
+    forms: Counter = field(default_factory=Counter)
+    roles: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    mentions: list[EntityMention] = field(default_factory=list)
+    documents: set[str] = field(default_factory=set)
+    gazetteer_name: str | None = None
+
+    def add_form(self, form: str, count: int = 1) -> None:
+        self.forms[form] += count
+
+    def name(self) -> str:
+        if self.gazetteer_name:
+            return self.gazetteer_name
+        longest = max(len(form.split()) for form in self.forms)
+        full = [f for f in self.forms if len(f.split()) == longest]
+        return min(full, key=lambda f: (-self.forms[f], f))
+
+    def freeze(self) -> Entity:
+        name = self.name()
+        return Entity(
+            id=self.id,
+            type=self.type,  # type: ignore[arg-type]
+            name=name,
+            aliases=tuple(sorted(f for f in self.forms if f != name)),
+            roles=tuple(dict.fromkeys(self.roles)),
+            mentions=tuple(self.mentions),
+            affiliations=tuple(dict.fromkeys(self.affiliations)),
+        )
+
+
+class _Index:
+    """Blocking indexes from keys to entity builders."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, _Builder] = {}
+        self.order: list[str] = []
+        self.exact: dict[tuple[str, str], set[str]] = defaultdict(set)  # (type, key) -> ids
+        self.surname: dict[str, set[str]] = defaultdict(set)  # PER surname key -> ids
+        self.block: dict[tuple[str, str], set[str]] = defaultdict(set)  # (type, prefix) -> ids
+
+    def register(self, builder: _Builder, key: str) -> None:
+        if builder.id not in self.entities:
+            self.entities[builder.id] = builder
+            self.order.append(builder.id)
+        self.exact[(builder.type, key)].add(builder.id)
+        last = key.split()[-1] if key else key
+        if builder.type == "PER":
+            self.surname[last].add(builder.id)
+            self.block[("PER", last[:BLOCK_PREFIX])].add(builder.id)
+            first, _ = _person_parts(key)
+            if first:
+                builder.first_names.add(first)
+        else:
+            self.block[(builder.type, key[:BLOCK_PREFIX])].add(builder.id)
+
+
+# Name particles belong to the surname, never count as a first name: "von der Leyen".
+_PARTICLES = frozenset("von van der den de da di du al el bin ibn zu la le ter ten".split())
+
+
+def _person_parts(key: str) -> tuple[str | None, str]:
+    """(first-name key or None, surname key) of a folded person name."""
+    parts = key.split()
+    firsts = [p for p in parts[:-1] if p not in _PARTICLES]
+    return (firsts[0] if firsts else None), parts[-1]
+
+
+def _strip_genitive(key: str) -> str:
+    return key[:-1] if key.endswith("s") and len(key) > 4 else key
+
+
+def _first_compatible(builder: _Builder, first: str | None) -> bool:
+    if first is None or not builder.first_names:
+        return True
+    return any(
+        f == first or f[0] == first[0] and fuzz.ratio(f, first) >= FIRST_NAME_SIMILARITY
+        for f in builder.first_names
+    )
+
+
+def _match_person(index: _Index, key: str, document_id: str) -> _Builder | None:
+    first, surname = _person_parts(key)
+    ids = set(index.surname.get(surname, ()))
+    if not ids:
+        bare = _strip_genitive(surname)
+        ids = set(index.surname.get(bare, ()))
+    if not ids:  # a near-miss spelling inside the same block
+        for candidate in sorted(index.block.get(("PER", surname[:BLOCK_PREFIX]), ())):
+            other = index.entities[candidate]
+            for form in other.forms:
+                other_last = name_key(form).split()[-1]
+                if fuzz.ratio(other_last, surname) >= SURNAME_SIMILARITY:
+                    ids.add(candidate)
+    candidates = [index.entities[i] for i in sorted(ids, key=index.order.index)]
+    fitting = [b for b in candidates if _first_compatible(b, first)]
+    if first is not None:
+        named = [b for b in fitting if b.first_names]
+        if named:
+            return named[0]
+        # a surname-only entity takes the first full name that comes along
+        return fitting[0] if fitting else None
+    if len(fitting) == 1:
+        return fitting[0]
+    same_document = [b for b in fitting if document_id in b.documents]
+    if len(same_document) == 1:
+        return same_document[0]
+    surname_only = [b for b in fitting if not b.first_names]
+    return surname_only[0] if surname_only else None
+
+
+def _match_other(index: _Index, type_: str, key: str) -> _Builder | None:
+    for probe in (key, _strip_genitive(key)):
+        ids = index.exact.get((type_, probe))
+        if ids:
+            return index.entities[min(ids, key=index.order.index)]
+    for candidate in sorted(index.block.get((type_, key[:BLOCK_PREFIX]), ()), key=index.order.index):
+        builder = index.entities[candidate]
+        if any(fuzz.ratio(name_key(form), key) >= NAME_SIMILARITY for form in builder.forms):
+            return builder
+    return None
+
+
+def _surface(mention: Mention) -> str:
+    return (mention.normal or mention.text).strip()
+
+
+def resolve(
+    mentions: Iterable[Mention], known: Sequence[Entity] = ()
+) -> tuple[tuple[Entity, ...], dict[str, str]]:
+    """All entities (known ones updated, new ones added) and mention id -> entity id."""
+    index = _Index()
+    aliases = _aliases()
+    for entity in known:
+        builder = _Builder(entity.id, entity.type)
+        builder.mentions.extend(entity.mentions)
+        builder.documents.update(m.document_id for m in entity.mentions)
+        builder.roles.extend(entity.roles)
+        builder.affiliations.extend(entity.affiliations)
+        counts = Counter(m.text for m in entity.mentions)
+        for form in (entity.name, *entity.aliases):
+            builder.add_form(form, max(1, counts.get(form, 0)))
+        alias = aliases.get(name_key(entity.name))
+        if alias and alias[0] == entity.type and entity.type != "PER":
+            builder.gazetteer_name = alias[1]
+        for form in builder.forms:
+            index.register(builder, name_key(form))
+
+    assignment: dict[str, str] = {}
+    for mention in mentions:
+        form = _surface(mention)
+        key = name_key(form)
+        if not key:
+            continue
+        type_ = mention.type
+        alias = aliases.get(key) or aliases.get(_strip_genitive(key))
+        gazetteer_name = None
+        if alias and alias[0] == type_:
+            gazetteer_name = alias[1]
+            if type_ != "PER":
+                key = name_key(gazetteer_name)  # exonyms share the canonical's key
+        if type_ == "PER":
+            builder = _match_person(index, key, mention.document_id)
+        else:
+            builder = _match_other(index, type_, key)
+        if builder is None:
+            builder = _Builder(stable_id("e", type_, key), type_)
+            if builder.id in index.entities:  # same key, refused as a different person
+                builder = _Builder(stable_id("e", type_, key, mention.document_id), type_)
+            if gazetteer_name and type_ != "PER":
+                builder.gazetteer_name = gazetteer_name
+        builder.add_form(form)
+        index.register(builder, key)
+        index.register(builder, name_key(form))
+        builder.documents.add(mention.document_id)
+        builder.mentions.append(
+            EntityMention(mention.document_id, mention.start, mention.end, mention.text)
+        )
+        if mention.role:
+            builder.roles.append(mention.role)
+        if mention.affiliation:
+            builder.affiliations.append(mention.affiliation)
+        assignment[mention.id] = builder.id
+    entities = tuple(index.entities[i].freeze() for i in index.order)
+    return entities, assignment

@@ -1,0 +1,260 @@
+"""Who said what: direct quotations, indirect and reported speech, attributed claims.
+
+Public surface: :func:`extract_quotes` (the pipeline's call) and :func:`find_speech_events`
+(token-level events, used by the SpkAtt evaluation). Modules: ``cues`` (lexicons, Konjunktiv),
+``direct`` (quotation marks), ``indirect`` (the sentence rules), ``speakers`` (speaker phrases,
+kinds, resolution), ``events`` (the token-level record), ``spkatt`` (evaluation).
+
+From events to records: a direct quotation interrupted by its cue („A“, sagte X. „B“) becomes
+one :class:`Quote` per quoted part, same speaker; other messages are one span from their first
+to their last token. The speaker keeps its surface text; ``refers_to`` names whom a pronoun or
+role noun ("er", "der Präsident", "der Kreml-Sprecher") means, from the named speakers and
+person mentions before it. ``via`` lists the links a statement passed through, innermost first:
+the outlet or agency told ("sagte er dem Spiegel"), the agency that cites its own sources
+("berichteten Tass und Interfax unter Berufung auf eigene Quellen" -> speaker "eigene Quellen",
+via Tass, Interfax), and last the document's own agency credit.
+
+Claims: every indirect, mixed and reported quote is a claim; a direct quote is one unless it is
+a question, an exclamation or a fragment of a few words (kept simple on purpose).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from lagebild.extract.quotes.direct import FRAGMENT_TOKENS
+from lagebild.extract.quotes.events import CONTINUED, DIRECT, REPORTED, SpeechEvent
+from lagebild.extract.quotes.indirect import find_events
+from lagebild.extract.quotes.speakers import (
+    DETERMINERS,
+    PRONOUNS,
+    name_part,
+    noun_phrase,
+    represents,
+    role_nouns,
+    speaker_kind,
+)
+from lagebild.extract.quotes.text import TokenView, view_of
+from lagebild.model import Claim, Document, Parsed, Quote, Segment, Speaker
+
+# How far back (in sentences) a cue with no speaker of its own ("hieß es") may take one.
+INHERIT_SPEAKER_SENTENCES = 2
+
+
+def find_speech_events(view: TokenView, parsed: Parsed | None = None) -> list[SpeechEvent]:
+    """Speech events of a document in token indexes of ``view``."""
+    return find_events(view)
+
+
+def extract_quotes(
+    document: Document, parsed: Parsed, segments: Sequence[Segment] = ()
+) -> tuple[tuple[Quote, ...], tuple[Claim, ...]]:
+    """Quotes and claims of one document (pure; spans index ``document.text``)."""
+    view = view_of(document.text, parsed)
+    events = find_events(view)
+    people = _PersonIndex(view, parsed)
+    quotes: list[Quote] = []
+    claims: list[Claim] = []
+    previous: tuple[int, Speaker | None, tuple[str, ...]] | None = None
+    for event in events:
+        if event.nested or not event.message:
+            continue
+        speaker, via = _speaker_and_via(view, event, people)
+        if speaker is None and previous is not None and _impersonal(view, event) \
+                and event.sentence - previous[0] <= INHERIT_SPEAKER_SENTENCES:
+            speaker, via = previous[1], previous[2]
+        if document.agency:
+            via = via + tuple(a for a in document.agency if a not in via)
+        if speaker is not None:
+            previous = (event.sentence, speaker, via)
+        cue_text, cue_start, cue_end = _cue(view, event)
+        for start, end in _message_spans(view, event):
+            kind = _kind(view, event, start, end)
+            quote = Quote(
+                id=f"{document.id}-q{len(quotes)}",
+                document_id=document.id,
+                start=start,
+                end=end,
+                text=document.text[start:end],
+                kind=kind,
+                cue=cue_text,
+                cue_start=cue_start,
+                cue_end=cue_end,
+                speaker=speaker,
+                via=via,
+                segment_id=_segment_of(segments, start),
+            )
+            quotes.append(quote)
+            if _is_claim(quote):
+                claims.append(Claim(
+                    id=f"{document.id}-c{len(claims)}",
+                    document_id=document.id,
+                    start=start,
+                    end=end,
+                    text=quote.text,
+                    source=speaker,
+                    via=via,
+                    quote_id=quote.id,
+                    segment_id=quote.segment_id,
+                ))
+    return tuple(quotes), tuple(claims)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _impersonal(view: TokenView, event: SpeechEvent) -> bool:
+    """ "…, hieß es weiter": a cue that names no speaker continues the one before."""
+    return any(view.texts[i].lower() in ("heißt", "hieß", "geheißen") for i in event.cue)
+
+
+def _segment_of(segments: Sequence[Segment], start: int) -> str | None:
+    for segment in segments:
+        if segment.start <= start < segment.end:
+            return segment.id
+    return None
+
+
+def _cue(view: TokenView, event: SpeechEvent) -> tuple[str | None, int | None, int | None]:
+    if not event.cue:
+        return None, None, None
+    cue = sorted(event.cue)
+    return " ".join(view.texts[i] for i in cue), view.starts[cue[0]], view.ends[cue[-1]]
+
+
+def _message_spans(view: TokenView, event: SpeechEvent) -> list[tuple[int, int]]:
+    tokens = sorted(event.message)
+    if event.form != DIRECT:
+        return [(view.starts[tokens[0]], view.ends[tokens[-1]])]
+    runs: list[list[int]] = [[tokens[0]]]
+    for index in tokens[1:]:
+        if index == runs[-1][-1] + 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return [(view.starts[run[0]], view.ends[run[-1]]) for run in runs]
+
+
+def _kind(view: TokenView, event: SpeechEvent, start: int, end: int) -> str:
+    if event.form == DIRECT:
+        return "direct"
+    if event.form == REPORTED:
+        return "reported"
+    text = view.text[start:end]
+    if any(mark in text for mark in ('"', "„", "»", "“")):
+        return "mixed"
+    return "indirect"
+
+
+def _is_claim(quote: Quote) -> bool:
+    if quote.kind != "direct":
+        return True
+    inner = quote.text.strip("„“\"»«‚‘ ")
+    return not inner.endswith(("?", "!")) and len(inner.split()) > FRAGMENT_TOKENS
+
+
+def _names(view: TokenView, tokens: Sequence[int]) -> tuple[str, ...]:
+    """Names in a phrase, split at "und": "Tass und die Agentur Interfax" -> (Tass, Interfax)."""
+    parts: list[list[int]] = [[]]
+    for index in tokens:
+        if view.texts[index] in ("und", "sowie", ","):
+            parts.append([])
+        else:
+            parts[-1].append(index)
+    out = []
+    for part in parts:
+        name = name_part(view, part) if part else None
+        if name:
+            out.append(name.strip("„“\"»«"))
+    return tuple(out)
+
+
+class _PersonIndex:
+    """Named people seen so far in a document, with their role nouns, for resolving speakers."""
+
+    def __init__(self, view: TokenView, parsed: Parsed | None):
+        self.view = view
+        self.entries: list[tuple[int, str, tuple[str, ...]]] = []  # (char start, name, roles)
+        for mention in (parsed.mentions if parsed is not None else ()):
+            if mention.type == "PER":
+                roles = role_nouns((mention.role or "").split())
+                self.entries.append((mention.start, mention.normal or mention.text, roles))
+        if not self.entries:
+            # No named entities from the language layer: take the role-plus-name phrases that
+            # open sentences ("Frankreichs Außenminister Jean-Noël Barrot, …") as people.
+            for first, last in view.sentences:
+                index = first
+                if index < last and not view.texts[index][:1].isupper():
+                    continue
+                if index + 1 < last and view.texts[index].endswith("s") and \
+                        view.texts[index + 1][:1].isupper():
+                    index += 1  # a genitive in front: "Frankreichs Außenminister"
+                phrase = noun_phrase(view, index, last, genitive=False)
+                words = [view.texts[i] for i in phrase]
+                roles = role_nouns(words)
+                name = name_part(view, phrase) if roles else None
+                if name and speaker_kind(words)[0] == "person":
+                    self.entries.append((view.starts[phrase[0]], name, roles))
+
+    def add(self, start: int, name: str, roles: tuple[str, ...]) -> None:
+        self.entries.append((start, name, roles))
+
+    def resolve(self, before: int, roles: tuple[str, ...]) -> str | None:
+        candidates = sorted((e for e in self.entries if e[0] < before), key=lambda e: e[0])
+        for start, name, known_roles in reversed(candidates):
+            if not roles or set(roles) & set(known_roles):
+                return name
+        return None
+
+
+def _speaker_and_via(view: TokenView, event: SpeechEvent, people: _PersonIndex
+                     ) -> tuple[Speaker | None, tuple[str, ...]]:
+    via: list[str] = []
+    if event.addr:
+        words = [view.texts[i] for i in event.addr]
+        if speaker_kind(words)[0] in ("agency", "outlet"):
+            via.extend(_names(view, event.addr))
+    source = event.source
+    if event.cited:
+        via[:0] = _names(view, event.source)
+        source = event.cited
+    if not source:
+        return None, tuple(via)
+    if event.attribution:
+        # "nach Angaben von Präsident Selenskyj" -> the speaker is "Präsident Selenskyj".
+        for position, index in enumerate(source[:-1]):
+            if view.texts[index].lower() in ("von", "vom", "des", "der") and position <= 2:
+                source = source[position + 1 :] if view.texts[index].lower() in (
+                    "von", "vom") else source[position:]
+                break
+    words = [view.texts[i] for i in source]
+    kind, anonymous = speaker_kind(words)
+    start, end = view.starts[source[0]], view.ends[source[-1]]
+    roles = role_nouns(words)
+    name = name_part(view, source)
+    refers_to = None
+    if kind == "pronoun":
+        refers_to = people.resolve(start, ())
+        kind = "person"
+    elif kind == "person" and roles and (name is None or words[0].lower() in DETERMINERS) \
+            and not anonymous and name is None:
+        refers_to = people.resolve(start, roles)
+    elif kind == "person" and name and not anonymous:
+        people.add(start, name, roles)
+        # "der ukrainische Präsident Wolodymyr Selenskyj" keeps the name as the reference too.
+    spoke_for = represents(words)
+    if spoke_for and refers_to is None and name is None:
+        refers_to = people.resolve(start, ("sprecher",))
+    speaker = Speaker(
+        text=view.text[start:end],
+        start=start,
+        end=end,
+        anonymous=anonymous,
+        kind=kind,
+        refers_to=refers_to,
+        represents=spoke_for,
+    )
+    return speaker, tuple(via)
+
+
+__all__ = ["extract_quotes", "find_speech_events", "SpeechEvent"]

@@ -1,0 +1,567 @@
+"""The rules that find speech events in sentences: cue, speaker, message, addressee.
+
+One pass over the sentences of a document, in order:
+
+1. cue candidates per sentence: speech verbs (with their separated particle and auxiliary),
+   attribution phrases ("laut", "nach Angaben", "zufolge", "gemäß", "wie ... berichtete",
+   ", so X", "hieß es");
+2. for each verb cue the clause layout decides where the message is: before the cue
+   ("…, sagte X.") or after it ("X sagte, …" / "X sagte: „…“"); the speaker is the phrase
+   before the finite verb where that reads as a subject, else the one right after it;
+3. quotations with no cue of their own continue the speaker of the sentence before
+   (this also joins the second half of an interrupted quote: „A“, sagte X. „B“);
+4. following sentences in Konjunktiv with no cue keep the last speaker (continuation).
+"""
+
+from __future__ import annotations
+
+from lagebild.extract.quotes import cues
+from lagebild.extract.quotes.direct import QuotedSpan, has_verbish, quoted_spans
+from lagebild.extract.quotes.events import CONTINUED, DIRECT, INDIRECT, REPORTED, SpeechEvent
+from lagebild.extract.quotes.speakers import (
+    PRONOUNS,
+    SKIPPABLE,
+    addressee_phrase,
+    noun_phrase,
+    phrase_before,
+)
+from lagebild.extract.quotes.text import TokenView
+
+# How many sentences a cue-less quotation may stand after the last speaker and still be
+# attributed to them. Tuned on the SpkAtt dev split (1 and 2 both tried; 2 was better).
+MAX_QUOTE_GAP_SENTENCES = 2
+# How many Konjunktiv sentences in a row continue one speaker before we stop trusting it.
+MAX_CONTINUATION_SENTENCES = 6
+
+_CLAUSE_BREAKS = frozenset({",", ":", ";", "(", ")", "–", "-"})
+_FINAL = frozenset({".", "!", "?"})
+_OPENING = frozenset({"„", '"', "»", "“", "‚"})
+_CLOSING = frozenset({"“", '"', "«", "”", "‘", "’"})
+_PERFECT_AUX = frozenset(
+    "hat haben hatte hatten habe hätte hätten ist sind war waren sei seien wird werden wurde "
+    "wurden werde würde würden".split()
+)
+_ATTRIBUTION_NOUN_ENDINGS = (
+    "angaben", "berichten", "bericht", "informationen", "aussagen", "aussage", "schätzungen",
+    "schätzung", "meinung", "ansicht", "auffassung", "einschätzung", "darstellung", "worten",
+    "erkenntnissen", "planungen", "plänen", "prognose", "prognosen", "berechnungen", "zählung",
+    "umfrage", "studie", "recherchen", "auskunft", "mitteilung", "meldungen", "meldung",
+)
+# Verbs whose bare use ("X sprach von Geiseln", "X forderte den Rücktritt") reports a speech
+# act worth a record of its own. Others ("bestätigte", "äußerte sich", "erwartet") without a
+# message clause were mostly not speech reports on the SpkAtt dev split.
+REPORTING_VERBS = frozenset(
+    "sprechen fordern bezeichnen nennen vorwerfen verweisen begründen schreiben angeben "
+    "bekanntgeben plädieren bemängeln schätzen ausgehen verlangen warnen".split()
+)
+# A clause after the cue that opens with one of these is an adverbial clause, not the message.
+_NOT_MESSAGE_STARTS = frozenset(
+    "während weil obwohl nachdem bevor bis sodass zumal als wenn falls da damit um und aber "
+    "sondern denn doch jedoch".split()
+)
+_SUBORDINATORS = frozenset(
+    "nachdem als weil da wenn ob obwohl obgleich damit sodass bevor seit seitdem während "
+    "falls sofern indem dass um".split()
+)
+_RELATIVES = frozenset("der die das den dem deren dessen denen welche welcher welches".split())
+
+
+def find_events(view: TokenView) -> list[SpeechEvent]:
+    quotes = quoted_spans(view)
+    quote_at: dict[int, QuotedSpan] = {}
+    for span in quotes:
+        quote_at[span.open] = span
+    inside = _inside_statement_quotes(view, quotes)
+    events: list[SpeechEvent] = []
+    used_quotes: set[int] = set()
+    for number, (first, last) in enumerate(view.sentences):
+        events.extend(_sentence_events(view, number, first, last, quote_at, inside, used_quotes))
+    events = _quotes_without_cue(view, events, quotes, used_quotes)
+    events = _continuations(view, events, inside)
+    events.sort(key=lambda e: (min(e.message or e.cue or [0]), e.nested))
+    return events
+
+
+def _inside_statement_quotes(view: TokenView, quotes: list[QuotedSpan]) -> set[int]:
+    inside: set[int] = set()
+    for span in quotes:
+        if has_verbish(view, span):
+            inside.update(range(span.open, span.close + 1))
+    return inside
+
+
+# --------------------------------------------------------------------------- per sentence
+
+
+def _sentence_events(
+    view: TokenView,
+    number: int,
+    first: int,
+    last: int,
+    quote_at: dict[int, QuotedSpan],
+    inside: set[int],
+    used_quotes: set[int],
+) -> list[SpeechEvent]:
+    texts = view.texts
+    events: list[SpeechEvent] = []
+    taken: set[int] = set()
+    index = first
+    while index < last:
+        if index in inside or index in taken:
+            index += 1
+            continue
+        word = texts[index]
+        low = word.lower()
+        event: SpeechEvent | None = None
+        if low in ("laut", "gemäß") and index + 1 < last:
+            event = _preposition_event(view, number, first, last, index, index + 1)
+        elif low == "nach" and _is_attribution_nach(view, index, last):
+            event = _preposition_event(view, number, first, last, index, index + 1)
+        elif low == "zufolge":
+            event = _zufolge_event(view, number, first, last, index)
+        else:
+            readings = cues.speech_verb(word)
+            if readings:
+                event = _verb_event(view, number, first, last, index, readings, quote_at, inside)
+        if event is not None and not (set(event.cue) & taken):
+            events.append(event)
+            taken.update(event.cue)
+            taken.update(event.source)
+            for span_open in list(quote_at):
+                span = quote_at[span_open]
+                if span.open in event.message and span.close in event.message:
+                    used_quotes.add(span.open)
+        index += 1
+    return events
+
+
+def _is_attribution_nach(view: TokenView, index: int, last: int) -> bool:
+    for other in range(index + 1, min(last, index + 4)):
+        low = view.texts[other].lower()
+        if low in cues.SOURCE_NOUNS or low.endswith(_ATTRIBUTION_NOUN_ENDINGS):
+            return view.texts[other][:1].isupper()
+        if not (low in ("den", "der", "des", "dem", "einem", "einer", "eines", "eigenen", "ersten", "offiziellen",
+                        "bisherigen", "vorläufigen", "übereinstimmenden", "unbestätigten",
+                        "jüngsten", "neuesten", "neuen", "aktuellen", "diesen", "ihren",
+                        "seinen", "dessen", "deren") or low.endswith("en")):
+            return False
+    return False
+
+
+def _clause_bounds(view: TokenView, first: int, last: int, lo: int, hi: int) -> tuple[int, int]:
+    texts = view.texts
+    start = lo
+    while start > first:
+        before = texts[start - 1]
+        if before == ")" and start - 3 >= first and texts[start - 3] == "(":
+            start -= 3  # a bracketed party or role belongs to its phrase: "Pistorius (SPD)"
+            continue
+        if before in _CLAUSE_BREAKS:
+            break
+        if before in _CLOSING and (start == lo or texts[start] in (",", ":")):
+            break
+        if before in _CLOSING and start - 2 >= first and texts[start - 2] in _FINAL:
+            break
+        start -= 1
+    end = hi + 1
+    while end < last and texts[end] not in _CLAUSE_BREAKS and texts[end] not in _FINAL:
+        if texts[end] in _OPENING:
+            # A quoted name ("dem \"Spiegel\"") stays in the clause; a quotation ends it.
+            close = next((j for j in range(end + 1, min(last, end + 5)) if texts[j] in _CLOSING), None)
+            if close is None or not texts[end + 1][:1].isupper() or any(
+                texts[j] in _FINAL or texts[j] == "," for j in range(end + 1, close)
+            ) or close + 1 >= last or texts[close + 1] not in _CLAUSE_BREAKS | _FINAL:
+                break
+            end = close
+        end += 1
+    return start, end
+
+
+def _strip_final(view: TokenView, tokens: list[int], last: int) -> list[int]:
+    while tokens and view.texts[tokens[-1]] in _FINAL | {",", ";", ":"} and tokens[-1] == last - 1:
+        tokens = tokens[:-1]
+        last -= 1
+    return tokens
+
+
+def _rest_of_sentence(view: TokenView, first: int, last: int, drop: set[int]) -> list[int]:
+    tokens = [i for i in range(first, last) if i not in drop]
+    tokens = _strip_final(view, tokens, last)
+    # Commas that only fenced off the dropped attribution phrase are not part of the message.
+    while tokens and view.texts[tokens[0]] in (",", "-", "–"):
+        tokens = tokens[1:]
+    while tokens and view.texts[tokens[-1]] in (",", "-", "–"):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _preposition_event(view, number, first, last, cue, np_start) -> SpeechEvent | None:
+    source = noun_phrase(view, np_start, last)
+    if not source:
+        return None
+    if view.texts[cue].lower() == "nach" and source[-1] + 1 < last \
+            and view.texts[source[-1] + 1] in ("von", "vom"):
+        tail = noun_phrase(view, source[-1] + 2, last)
+        if tail:
+            source = source + [source[-1] + 1] + tail
+    drop = {cue, *source}
+    # "laut X" inside "wie laut X berichtet" and similar: the message is the rest.
+    message = _rest_of_sentence(view, first, last, drop)
+    if len(message) < 2:
+        return None
+    return SpeechEvent(number, INDIRECT, cue=[cue], source=source, message=message,
+                       attribution=True)
+
+
+def _zufolge_event(view, number, first, last, index) -> SpeechEvent | None:
+    start, _ = _clause_bounds(view, first, last, index, index)
+    source = phrase_before(view, index, start)
+    if not source:
+        return None
+    message = _rest_of_sentence(view, first, last, {index, *source})
+    if len(message) < 2:
+        return None
+    return SpeechEvent(number, INDIRECT, cue=[index], source=source, message=message,
+                       attribution=True)
+
+
+def _verb_event(view, number, first, last, index, readings, quote_at, inside):
+    texts = view.texts
+    cue = [index]
+    start, end = _clause_bounds(view, first, last, index, index)
+    if not any(r.particle is None for r in readings):
+        particles = {r.particle for r in readings}
+        found = next((j for j in range(index + 1, end) if texts[j].lower() in particles), None)
+        if found is None:
+            return None
+        cue.append(found)
+        lemma = next(r.lemma for r in readings if r.particle == texts[found].lower())
+    else:
+        lemma = next(r.lemma for r in readings if r.particle is None)
+        reading = next(r for r in readings if r.particle is None)
+        if any(r.participle for r in readings if r.particle is None):
+            reading = next(r for r in readings if r.particle is None and r.participle)
+        if index + 1 < last and texts[index + 1].lower() in ("werden", "worden", "wird"):
+            return None  # passive of a participle: "informiert werden", "gesprochen worden"
+        if reading.participle:
+            aux = next((j for j in range(index - 1, start - 1, -1)
+                        if texts[j].lower() in _PERFECT_AUX), None)
+            if aux is not None:
+                cue.insert(0, aux)
+            elif not any(r.finite for r in readings if r.particle is None):
+                # A bare participle ("die genannte Zahl") is an adjective, not a cue; allow it
+                # only right after a comma/so/wie ("…, wie berichtet").
+                if not (index > first and texts[index - 1].lower() in ("wie", "so")):
+                    return None
+    if lemma == "heißen":
+        neighbours = {texts[j].lower() for j in (index - 1, index + 1) if first <= j < last}
+        if "es" not in neighbours:
+            return None
+        es = index + 1 if index + 1 < last and texts[index + 1].lower() == "es" else index - 1
+        cue = sorted(set(cue) | {es})
+    lo, hi = min(cue), max(cue)
+    start, end = _clause_bounds(view, first, last, lo, hi)
+    prefield = list(range(start, lo))
+    low_start = texts[start].lower() if start < last else ""
+
+    # Subordinate "wie X mitteilte" and ", so X": message is the rest of the sentence.
+    if low_start in ("wie", "so") and start < lo:
+        source = _subject_in(view, start + 1, lo)
+        if low_start == "so" and not source:
+            source = _subject_after(view, hi + 1, end)
+        cue = [start] + cue
+        addr = addressee_phrase(view, source[-1] + 1, lo) if source else []
+        drop = set(range(start, end)) | {start - 1} if start > first else set(range(start, end))
+        message = _message_around(view, first, last, start, end, quote_at, inside)
+        if not message:
+            return None
+        form = DIRECT if _is_quote(view, message) else INDIRECT
+        return SpeechEvent(number, form, cue=cue, source=source, message=message, addr=addr)
+
+    verb_first = start == lo  # "…, sagte X" : clause opens with the verb
+    apposed = (_subject_with_apposition(view, first, start)
+               or _subject_with_relative(view, first, start)) if verb_first and start > first else []
+    if not apposed and (verb_first and start > first and texts[start - 1] in (",",) or (
+        verb_first and start > first and texts[start - 1] in _CLOSING
+    )):
+        # Message before the cue.
+        source = _subject_after(view, hi + 1, end) if lemma != "heißen" else []
+        if not source and lemma != "heißen":
+            source = _subject_after(view, lo + 1, end)
+        message = _message_before(view, first, start, quote_at)
+        if not message:
+            return None
+        addr = _addressee(view, source, hi, end)
+        form = DIRECT if _is_quote(view, message) else INDIRECT
+        event = SpeechEvent(number, form, cue=cue, source=source, message=message, addr=addr)
+        event.cited = _cited(view, source[-1] + 1 if source else hi + 1, last)
+        return event
+
+    # A subordinate clause with its verb at the end ("nachdem sie die Polizei informiert
+    # hatte, …", "den der Gerichtshof betone"): what follows is the main clause, not speech.
+    if start < lo and low_start in _SUBORDINATORS:
+        return None
+    if start < lo and start > first and texts[start - 1] == "," and low_start in _RELATIVES:
+        return None
+    if lo > first and texts[lo - 1].lower() == "zu" or (
+        hi + 1 < last and texts[hi + 1].lower() == "zu"
+    ):
+        return None  # "um bestätigt zu werden", "zu berichten"
+
+    # Message after the cue: the clause ends in ",", ":" or an opening quote.
+    source = apposed or (_subject_in(view, start, lo) if prefield else [])
+    if not source and lo > first and texts[lo - 1].lower() in ("und", "oder", "sondern"):
+        # A second verb of the same subject: "Die Ukraine weist … zurück und fordert …".
+        source = noun_phrase(view, first, lo)
+    if not source and prefield and texts[start].lower() in ("aus", "von") and start + 1 < lo:
+        source = noun_phrase(view, start + 1, lo)  # "Aus Regierungskreisen wurde bestätigt"
+    if not source:
+        source = _subject_after(view, lo + 1, end)
+    if lemma == "heißen":
+        source = []
+    addr = _addressee(view, source, lo, end)
+    cited = _cited(view, hi + 1, last)
+    after = end
+    # "… unter Berufung auf eigene Quellen" may stand between verb and message.
+    if cited and cited[-1] >= after:
+        after = cited[-1] + 1
+        while after < last and texts[after] not in (",", ":") and texts[after] not in _FINAL:
+            after += 1
+    # "Das erklärte ein Sprecher." / "Dies teilte X mit.": the message is the sentence before.
+    if start == first and lo - start == 1 and texts[start].lower() in ("das", "dies", "dieses") \
+            and number > 0 and (after >= last or texts[after] in _FINAL):
+        previous_first, previous_last = view.sentences[number - 1]
+        message = list(range(previous_first, previous_last)) + [start]
+        source = _subject_after(view, hi + 1, end) or source
+        return SpeechEvent(number, INDIRECT, cue=cue, source=source, message=message, addr=addr)
+    if after < last and texts[after] in (",", ":"):
+        message_start = after + 1
+    elif after < last and texts[after] in _OPENING and after in quote_at:
+        span = quote_at[after]  # "fordert „wasserdichte Zusagen“ für …": a quoted fragment
+        event = SpeechEvent(number, DIRECT, cue=cue, source=source,
+                            message=list(range(span.open, span.close + 1)), addr=addr)
+        event.cited = cited
+        return event
+    else:
+        message_start = last
+    if message_start < last and texts[message_start].lower() in _NOT_MESSAGE_STARTS:
+        message_start = last
+    if message_start >= last or texts[message_start] in _FINAL:
+        # No message clause: a report that someone spoke ("Die Medien sprachen von Geiseln.").
+        if lemma not in REPORTING_VERBS:
+            return None
+        event = SpeechEvent(number, REPORTED, cue=cue, source=source,
+                            message=list(range(first, last)), addr=addr)
+        event.cited = cited
+        return event
+    if texts[message_start] in _OPENING and message_start in quote_at:
+        span = quote_at[message_start]
+        message = list(range(span.open, span.close + 1))
+        form = DIRECT
+    else:
+        message = _strip_final(view, list(range(message_start, last)), last)
+        form = DIRECT if _is_quote(view, message) else INDIRECT
+    if not message:
+        return None
+    event = SpeechEvent(number, form, cue=cue, source=source, message=message, addr=addr)
+    event.cited = cited
+    return event
+
+
+def _is_quote(view: TokenView, message: list[int]) -> bool:
+    if not message or view.texts[message[0]] not in _OPENING:
+        return False
+    if view.texts[message[-1]] not in _CLOSING | _FINAL:
+        return False
+    marks = [view.texts[i] for i in message if view.texts[i] in _OPENING | _CLOSING]
+    return len(marks) == 2 if view.texts[message[0]] == '"' else marks.count(view.texts[message[0]]) == 1
+
+
+def _message_before(view, first, comma_or_start, quote_at) -> list[int]:
+    end = comma_or_start
+    while end > first and view.texts[end - 1] in (",",):
+        end -= 1
+    if end <= first:
+        return []
+    begin = first
+    # A quotation that opened in an earlier sentence: „A. B“, sagte X.
+    if view.texts[end - 1] in _CLOSING:
+        for span in quote_at.values():
+            if span.close == end - 1 and span.open < first:
+                begin = span.open
+    return list(range(begin, end))
+
+
+def _message_around(view, first, last, start, end, quote_at, inside) -> list[int]:
+    drop = set(range(start, end))
+    tokens = [i for i in range(first, last) if i not in drop]
+    tokens = _strip_final(view, tokens, last)
+    while tokens and view.texts[tokens[-1]] in (",",):
+        tokens.pop()
+    return [i for i in tokens if not (view.texts[i] == "," and (i + 1 == start or i == end))]
+
+
+def _subject_in(view: TokenView, start: int, lo: int) -> list[int]:
+    """The subject in the prefield: the noun phrase that fills the tokens before the verb."""
+    if start >= lo:
+        return []
+    phrase = noun_phrase(view, start, lo)
+    if phrase and phrase[0] == start:
+        rest = phrase[-1] + 1
+        while rest < lo and view.texts[rest].lower() in SKIPPABLE | _PERFECT_AUX:
+            rest += 1
+        addressee = addressee_phrase(view, rest, lo)
+        if addressee:
+            rest = addressee[-1] + 1
+            while rest < lo and view.texts[rest].lower() in SKIPPABLE | _PERFECT_AUX:
+                rest += 1
+        if rest >= lo:
+            return phrase
+        # Apposition between commas: "Jerry Larson, dem Präsidenten von UP Aerospace, lautete".
+    return []
+
+
+def _subject_with_relative(view: TokenView, first: int, lo: int) -> list[int]:
+    """ "Die Ukraine, die seit Jahren … abwehrt, fordert …": the subject before a relative clause."""
+    phrase = noun_phrase(view, first, lo)
+    if not phrase or phrase[0] != first:
+        return []
+    comma = phrase[-1] + 1
+    if comma + 1 < lo and view.texts[comma] == "," and view.texts[comma + 1].lower() in _RELATIVES \
+            and view.texts[lo - 1] == "," and "," not in view.texts[comma + 1 : lo - 1]:
+        return phrase
+    return []
+
+
+def _subject_with_apposition(view: TokenView, first: int, lo: int) -> list[int]:
+    phrase = noun_phrase(view, first, lo)
+    if not phrase or phrase[0] != first:
+        return []
+    comma = phrase[-1] + 1
+    if comma < lo and view.texts[comma] == ",":
+        second = noun_phrase(view, comma + 1, lo)
+        if second and second[-1] + 2 == lo and view.texts[lo - 1] == ",":
+            return list(range(first, lo - 1))
+    return []
+    # Inverted order with the subject after an auxiliary inside a "wie" clause: "wie die
+    # Polizei am Montag mitteilte" (noun phrase, then adverbs, then verb).
+    return []
+
+
+def _subject_after(view: TokenView, begin: int, end: int) -> list[int]:
+    index = begin
+    while index < end and view.texts[index].lower() in SKIPPABLE:
+        index += 1
+        # "am Mittwoch", "in einer Ansprache" are skipped as a whole below.
+    while index < end and view.texts[index].lower() in ("in", "im", "bei", "beim", "auf"):
+        phrase = noun_phrase(view, index + 1, end, genitive=True)
+        if not phrase:
+            break
+        index = phrase[-1] + 1
+        while index < end and view.texts[index].lower() in SKIPPABLE:
+            index += 1
+    phrase = noun_phrase(view, index, end)
+    if phrase and view.texts[phrase[0]].lower() in ("dem", "den"):
+        return []
+    return phrase
+
+
+def _addressee(view: TokenView, source: list[int], verb: int, end: int) -> list[int]:
+    begin = (source[-1] + 1) if source and source[-1] > verb else verb + 1
+    index = begin
+    while index < end and view.texts[index].lower() in SKIPPABLE - {"gegenüber"}:
+        index += 1
+    return addressee_phrase(view, index, end)
+
+
+def _cited(view: TokenView, begin: int, last: int) -> list[int]:
+    """The source an outlet cites: "unter Berufung auf X", "unter Verweis auf X"."""
+    texts = view.texts
+    for index in range(begin, last - 3):
+        if texts[index].lower() == "unter" and texts[index + 1].lower() in ("berufung", "verweis") \
+                and texts[index + 2].lower() == "auf":
+            return noun_phrase(view, index + 3, last)
+    return []
+
+
+# --------------------------------------------------------------------------- across sentences
+
+
+def _quotes_without_cue(view, events, quotes, used_quotes) -> list[SpeechEvent]:
+    by_sentence: dict[int, list[SpeechEvent]] = {}
+    for event in events:
+        by_sentence.setdefault(event.sentence, []).append(event)
+    owner = view.sentence_of()
+    out = list(events)
+    for span in quotes:
+        if span.open in used_quotes or not has_verbish(view, span):
+            continue
+        number = owner[span.open]
+        if any(span.open in e.message for e in by_sentence.get(number, ())):
+            continue
+        previous = None
+        for back in range(number, max(-1, number - MAX_QUOTE_GAP_SENTENCES - 1), -1):
+            candidates = [e for e in by_sentence.get(back, ()) if e.source and not e.nested
+                          and (back < number or max(e.message) < span.open)]
+            if candidates:
+                previous = candidates[-1]
+                break
+        if previous is None:
+            continue
+        if previous.form == DIRECT and previous.cue and number == previous.sentence + 1 \
+                and not any(e.sentence == number for e in events):
+            # The second half of an interrupted quote: „A“, sagte X. „B“
+            previous.message = sorted(set(previous.message) | set(range(span.open, span.close + 1)))
+            continue
+        event = SpeechEvent(number, DIRECT, source=list(previous.source),
+                            message=list(range(span.open, span.close + 1)))
+        event.cited = list(previous.cited)
+        out.append(event)
+        by_sentence.setdefault(number, []).append(event)
+    return out
+
+
+def _continuations(view, events, inside) -> list[SpeechEvent]:
+    with_events = {e.sentence for e in events}
+    # Sentences covered by a quotation already belong to an event.
+    owner = view.sentence_of()
+    covered = {owner[i] for e in events for i in e.message}
+    out = list(events)
+    last_sentence = {}
+    for event in events:
+        if event.source and event.form != REPORTED:
+            last_sentence.setdefault(event.sentence, event)
+            if event.cue:
+                last_sentence[event.sentence] = event
+    count = len(view.sentences)
+    number = 0
+    while number < count:
+        speaker_event = last_sentence.get(number)
+        number += 1
+        if speaker_event is None:
+            continue
+        run: list[int] = []
+        while number < count and number not in with_events and number not in covered \
+                and len(run) < MAX_CONTINUATION_SENTENCES and _konjunktiv_sentence(
+                    view, number, inside):
+            run.append(number)
+            number += 1
+        if run:
+            first = view.sentences[run[0]][0]
+            last = view.sentences[run[-1]][1]
+            event = SpeechEvent(run[0], CONTINUED, source=list(speaker_event.source),
+                                message=list(range(first, last)))
+            event.cited = list(speaker_event.cited)
+            out.append(event)
+    return out
+
+
+def _konjunktiv_sentence(view: TokenView, number: int, inside: set[int]) -> bool:
+    first, last = view.sentences[number]
+    lemmas = view.lemmas
+    for index in range(first, last):
+        if index in inside:
+            continue
+        if cues.is_konjunktiv(view.texts[index], lemmas[index] if lemmas else ""):
+            return True
+    return False

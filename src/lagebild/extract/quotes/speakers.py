@@ -1,0 +1,323 @@
+"""Who speaks: finding the speaker's noun phrase, telling its kind, resolving "er" and role nouns.
+
+Without a parser, a speaker phrase is found from word shapes: determiners, attributive
+adjectives (lower case with an inflection ending), capitalised nouns and names, a genitive
+continuation ("der Sprecher des Ministeriums"), a party in brackets ("(SPD)") and coordination
+("Tass und Interfax"). Where the language layer gives named-entity mentions, they decide the
+kind of a speaker (PER, ORG) and what a pronoun refers to; without them, word lists do.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from lagebild.extract.quotes.text import TokenView
+
+DETERMINERS = frozenset(
+    "der die das den dem des ein eine einen einem einer eines sein seine seinen seinem seiner "
+    "seines ihr ihre ihren ihrem ihrer ihres dessen deren dieser diese diesen diesem dieses "
+    "jener jene mehrere zahlreiche viele einige alle beide beiden andere weitere manche "
+    "unser unsere mein meine kein keine".split()
+)
+PRONOUNS = frozenset("er sie ich wir man es jemand niemand dieser diese letztere letzterer".split())
+PREPOSITIONS = frozenset(
+    "in im an am auf aus bei beim mit nach von vom vor zu zum zur über unter um für gegen durch "
+    "ohne seit bis während wegen trotz laut gemäß zufolge hinter neben zwischen angesichts "
+    "gegenüber innerhalb außerhalb statt anstatt via per".split()
+)
+# Words that open a clause or are adverbs: a phrase starting with one is no subject.
+NON_NOUN_STARTS = frozenset(
+    "und oder aber doch denn sondern dass ob wenn weil als wie so auch noch nur schon bereits "
+    "zudem außerdem jedoch allerdings dabei dazu dann damit daher deshalb deswegen trotzdem "
+    "zuvor später heute gestern morgen zuletzt zunächst inzwischen mittlerweile nun jetzt hier "
+    "dort da demnach danach darüber weiter ebenfalls indes indessen unterdessen immer nicht "
+    "kein keine es sich ihm ihn ihnen uns mir dir wohl etwa rund fast gar sehr".split()
+)
+# Adverbs that may stand between a verb and its postponed subject ("sagte am Montag X").
+SKIPPABLE = frozenset(
+    "auch noch schon bereits zudem außerdem jedoch allerdings dabei dazu dann daher deshalb "
+    "zuvor später heute gestern zuletzt zunächst inzwischen mittlerweile nun jetzt weiter "
+    "ebenfalls indes indessen unterdessen wohl am vergangenen letzten kommenden montag "
+    "dienstag mittwoch donnerstag freitag samstag sonntag abend morgen nachmittag vormittag "
+    "wörtlich erneut nochmals abermals gegenüber sinngemäß kürzlich".split()
+)
+ADDRESSEE_HEADS = (
+    "nachrichtenagentur", "agentur", "zeitung", "zeitschrift", "magazin", "sender", "reporter",
+    "journalist", "presse", "blatt", "fernsehen", "radio", "portal", "spiegel", "focus", "bild",
+    "welt", "stern", "tagesschau", "afp", "dpa", "reuters", "ap", "kna", "epd", "bbc", "cnn",
+    "ard", "zdf", "rtl", "interview",
+)
+AGENCIES = frozenset(
+    "dpa afp reuters ap kna epd tass interfax ria ria-nowosti ukrinform xinhua ansa efe apa sda "
+    "bloomberg unian anadolu yonhap kyodo irna isna pap ddp dapd ots".split()
+)
+OUTLETS = frozenset(
+    "spiegel zeit faz bild welt stern focus handelsblatt tagesspiegel taz süddeutsche sz "
+    "ard zdf rtl n-tv ntv bbc cnn tagesschau heute-journal cbs nbc abc fox politico axios "
+    "guardian times post journal monde figaro bloomberg kommersant iswestija prawda "
+    "t-online tageszeitung rundfunk wdr ndr mdr br swr rbb hr dlf deutschlandfunk".split()
+)
+OUTLET_WORDS = ("zeitung", "magazin", "sender", "blatt", "fernsehen", "rundfunk", "radio", "portal")
+INSTITUTION_WORDS = (
+    "kreml", "ministerium", "regierung", "luftwaffe", "armee", "polizei", "behörde", "gericht",
+    "staatsanwaltschaft", "militär", "generalstab", "streitkräfte", "marine", "bundeswehr",
+    "nato", "uno", "un", "eu", "kommission", "parlament", "bundestag", "rat", "amt", "partei",
+    "verband", "gewerkschaft", "unternehmen", "konzern", "firma", "weißes", "pentagon",
+    "präsidialamt", "verwaltung", "feuerwehr", "stadt", "land", "staat", "kommando", "dienst",
+    "geheimdienst", "institut", "universität", "bank", "fraktion", "spd", "cdu", "csu", "fdp",
+    "grüne", "afd", "linke", "bsw", "union", "ministerium", "senat", "botschaft", "vereinte",
+    "ausschuss", "organisation", "gruppe", "komitee", "zentrale", "hauptquartier", "seite",
+    "behörden", "kreise", "ermittler", "rettungskräfte",
+    # Capitals and states stand for their governments in news ("Moskau verlangt …").
+    "moskau", "kiew", "washington", "berlin", "peking", "paris", "london", "brüssel", "ukraine",
+    "russland", "china", "deutschland", "frankreich", "israel", "iran", "türkei", "polen",
+    "norwegen", "usa",
+)
+ANONYMOUS_MARKERS = (
+    "quelle", "quellen", "kreise", "kreisen", "insider", "informant", "beobachter",
+    "regierungsvertreter", "diplomat", "diplomaten", "vertreter", "mitarbeiter", "beamter",
+    "beamte", "offizieller", "offizielle", "person", "personen", "sprecher", "eingeweihte",
+)
+# Heads that name the kind of a source, not the source: "die Nachrichtenagentur Tass".
+GENERIC_HEADS = frozenset(
+    "nachrichtenagentur agentur zeitung tageszeitung zeitschrift magazin sender fernsehsender "
+    "wochenmagazin nachrichtenmagazin blatt portal".split()
+)
+ROLE_WORDS = (
+    "präsident", "sprecher", "sprecherin", "minister", "ministerin", "kanzler", "kanzlerin",
+    "chef", "chefin", "berater", "beraterin", "botschafter", "gesandte", "staatschef",
+    "regierungschef", "premier", "bürgermeister", "general", "kommandeur", "vorsitzende",
+    "leiter", "leiterin", "direktor", "direktorin", "unterhändler", "sekretär", "senator",
+    "abgeordnete", "staatssekretär", "kremlchef", "politiker", "anwalt", "richter", "experte",
+)
+
+
+def _low(word: str) -> str:
+    return word.lower()
+
+
+def is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def is_nominal(word: str) -> bool:
+    """A capitalised noun or name, or an acronym, that is not a function word."""
+    low = _low(word)
+    if not word[:1].isalnum():
+        return False
+    if low in PREPOSITIONS or low in NON_NOUN_STARTS or low in DETERMINERS:
+        return False
+    return word[:1].isupper() or word[:1].isdigit() and False
+
+
+def is_adjective(word: str) -> bool:
+    low = word
+    return (
+        low[:1].islower()
+        and low not in PREPOSITIONS
+        and low not in NON_NOUN_STARTS
+        and low.endswith(("e", "en", "er", "es", "em"))
+        and len(low) > 3
+    ) or low in ("nicht", "näher", "namentlich", "hochrangiger", "ungenannter")
+
+
+def noun_phrase(view: TokenView, first: int, limit: int, *, genitive: bool = True) -> list[int]:
+    """The tokens of the noun phrase starting at ``first`` (empty if none starts there)."""
+    texts = view.texts
+    index = first
+    if index >= limit:
+        return []
+    low = _low(texts[index])
+    if low in PRONOUNS and (texts[index] != "Sie" or True):
+        return [index]
+    phrase: list[int] = []
+    if low in DETERMINERS:
+        phrase.append(index)
+        index += 1
+    # An outlet's name in quotes: die „Süddeutsche Zeitung“, der "Spiegel".
+    if phrase and index < limit and texts[index] in ("„", '"', "»"):
+        close = _closing(view, index, limit)
+        if close is not None and close - index <= 6 and texts[index + 1][:1].isupper():
+            phrase.extend(range(index, close + 1))
+            index = close + 1
+            return _continue_phrase(view, phrase, index, limit, genitive)
+    while index < limit and (is_adjective(texts[index]) or texts[index] in ("-",)):
+        phrase.append(index)
+        index += 1
+    nouns = 0
+    while index < limit and (
+        is_nominal(texts[index]) or (nouns and texts[index][:1].isdigit())
+    ):
+        phrase.append(index)
+        nouns += 1
+        index += 1
+    if not nouns:
+        return []
+    return _continue_phrase(view, phrase, index, limit, genitive)
+
+
+def _continue_phrase(view: TokenView, phrase: list[int], index: int, limit: int,
+                     genitive: bool) -> list[int]:
+    texts = view.texts
+    nouns = 1
+    # Party or role in brackets: "Boris Pistorius (SPD)".
+    if index + 2 < limit and texts[index] == "(" and texts[index + 2] == ")":
+        phrase.extend((index, index + 1, index + 2))
+        index += 3
+    # Quoted outlet names after a head noun: der "Spiegel", die „Berliner Zeitung“.
+    if index < limit and texts[index] in ("„", '"', "»") and nouns:
+        close = _closing(view, index, limit)
+        if close is not None and close - index <= 5:
+            phrase.extend(range(index, close + 1))
+            index = close + 1
+    if genitive and index + 1 < limit and texts[index][:1].islower() \
+            and texts[index].endswith("er") and is_adjective(texts[index]) \
+            and texts[index + 1][:1].isupper() and _low(texts[index]) not in DETERMINERS:
+        tail = noun_phrase(view, index, limit, genitive=False)
+        if tail:
+            phrase.extend(tail)
+            index = phrase[-1] + 1
+    if genitive and index < limit and _low(texts[index]) in ("des", "der", "von", "vom"):
+        tail = noun_phrase(view, index + 1 if texts[index] in ("von", "vom") else index, limit,
+                           genitive=True)
+        if texts[index] in ("von", "vom"):
+            tail = tail and [index] + tail
+        if tail and not _is_addressee(view, tail):
+            phrase.extend(tail)
+            index = phrase[-1] + 1
+    # Coordination: "Tass und Interfax", "die Nachrichtenagentur Tass und die Agentur Interfax".
+    if index + 1 < limit and texts[index] == "und":
+        tail = noun_phrase(view, index + 1, limit, genitive=genitive)
+        if tail and _low(texts[tail[0]]) not in PRONOUNS and len(tail) <= 6:
+            phrase.append(index)
+            phrase.extend(tail)
+    return phrase
+
+
+def _closing(view: TokenView, index: int, limit: int) -> int | None:
+    opener = view.texts[index]
+    closers = {"„": ("“", '"', "”"), '"': ('"',), "»": ("«",)}[opener]
+    for other in range(index + 1, limit):
+        if view.texts[other] in closers:
+            return other
+    return None
+
+
+def _is_addressee(view: TokenView, phrase: Sequence[int]) -> bool:
+    words = [_low(view.texts[i]) for i in phrase]
+    return any(word.startswith(ADDRESSEE_HEADS) or word in ADDRESSEE_HEADS for word in words[:3]) \
+        and words[0] in ("der", "dem", "den")
+
+
+def addressee_phrase(view: TokenView, first: int, limit: int) -> list[int]:
+    """A dative phrase naming who was told: "dem Spiegel", "der Nachrichtenagentur AFP"."""
+    if first >= limit:
+        return []
+    low = _low(view.texts[first])
+    if low == "gegenüber":
+        tail = noun_phrase(view, first + 1, limit, genitive=False)
+        return [first] + tail if tail else []
+    if low in ("dem", "der", "den", "ihm", "ihr", "ihnen", "reportern", "journalisten"):
+        if low in ("ihm", "ihr", "ihnen", "reportern", "journalisten"):
+            return [first]
+        tail = noun_phrase(view, first, limit, genitive=False)
+        if tail and (low in ("dem", "den") or _is_addressee(view, tail)):
+            return tail
+    return []
+
+
+def phrase_before(view: TokenView, last: int, clause_start: int) -> list[int]:
+    """The noun phrase that ends right before token ``last`` (for "X zufolge").
+
+    The longest such phrase whose first word is a determiner or a capitalised word: a
+    lower-case first word could as well be a verb ("Sie entstammen Berichten zufolge").
+    """
+    best: list[int] = []
+    for first in range(max(clause_start, last - 10), last):
+        word = view.texts[first]
+        if not (word[:1].isupper() or _low(word) in DETERMINERS):
+            continue
+        phrase = noun_phrase(view, first, last)
+        if phrase and phrase[-1] == last - 1 and phrase[0] == first:
+            return phrase
+    return best
+
+
+# --------------------------------------------------------------------------- kinds
+
+
+def speaker_kind(words: Sequence[str]) -> tuple[str, bool]:
+    """(kind, anonymous) of a speaker phrase from its words."""
+    lows = [w.lower().strip("„“\"»«") for w in words]
+    joined = " ".join(lows)
+    if not lows:
+        return "anonymous", True
+    if len(lows) == 1 and lows[0] in PRONOUNS:
+        return "pronoun", False
+    indefinite = lows[0] in ("ein", "eine", "einer", "eines", "einem", "mehrere", "einige")
+    if indefinite or "nicht näher" in joined or "eigene" in joined or "ungenannt" in joined \
+            or any(w in ("kreisen", "kreise", "insider", "quellen", "quelle") for w in lows):
+        if any(w.startswith(ANONYMOUS_MARKERS) for w in lows) or "kreis" in joined:
+            if not any(w in AGENCIES or w in OUTLETS for w in lows):
+                return "anonymous", True
+    names = [w for w in lows]
+    if any(w in AGENCIES for w in names) or "nachrichtenagentur" in joined or "agentur" in joined:
+        return "agency", False
+    if any(w in OUTLETS for w in names) or any(w.endswith(OUTLET_WORDS) for w in names):
+        return "outlet", False
+    capitalised_names = [w for w, o in zip(lows, words) if o[:1].isupper()]
+    heads = [w for w in capitalised_names if w not in DETERMINERS]
+    if any(any(r in w for r in ROLE_WORDS) for w in heads):
+        return "person", False
+    if any(any(w.startswith(i) or w.endswith(i) for i in INSTITUTION_WORDS) for w in heads):
+        return "institution", False
+    return "person", False
+
+
+def represents(words: Sequence[str]) -> str | None:
+    """The institution a spokesperson speaks for: "Kreml-Sprecher" -> "Kreml"."""
+    for index, word in enumerate(words):
+        low = word.lower()
+        for suffix in ("-sprecher", "-sprecherin", "sprecher", "sprecherin"):
+            if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                return word[: len(word) - len(suffix)].rstrip("-")
+        if low in ("sprecher", "sprecherin") and index + 1 < len(words) \
+                and words[index + 1].lower() in ("des", "der"):
+            rest = [w for w in words[index + 2 :] if w[:1].isupper()]
+            if rest:
+                return " ".join(words[index + 2 :])
+    return None
+
+
+def role_nouns(words: Sequence[str]) -> tuple[str, ...]:
+    out = []
+    for word in words:
+        low = word.lower()
+        for role in ROLE_WORDS:
+            if low.endswith(role) or low.startswith(role) or ("-" + role) in low:
+                out.append(role)
+    return tuple(out)
+
+
+def name_part(view: TokenView, phrase: Sequence[int]) -> str | None:
+    """The proper-name part of a phrase: the trailing capitalised words after role nouns."""
+    words: list[str] = []
+    depth = 0
+    for i in phrase:  # leave out a bracketed party: "Boris Pistorius (SPD)"
+        word = view.texts[i]
+        depth += word == "("
+        if depth == 0 and word not in '„“"»«':
+            words.append(word)
+        depth -= word == ")"
+    tail: list[str] = []
+    for word in reversed(words):
+        low = word.lower()
+        if word[:1].isupper() and low not in DETERMINERS and low not in GENERIC_HEADS and not any(
+            r in low for r in ROLE_WORDS
+        ) and not low.endswith(("ministerium",)):
+            tail.append(word)
+        elif tail:
+            break
+    if not tail:
+        return None
+    return " ".join(reversed(tail))

@@ -1,0 +1,215 @@
+"""German named entities: the shipped spaCy model, gazetteers, role patterns and consistency.
+
+Order of the cascade, each step only adding what the earlier ones left open:
+
+1. the statistical model (``models/de_ner``, trained by :mod:`lagebild.language.train`) tags
+   GermEval 2014 outer labels, deriv/part variants included, over our own tokens;
+2. gazetteer matches (countries from CLDR, the curated list) fill spans the model missed;
+3. role patterns ("Kreml-Sprecher Dmitri Peskow") make the capitalised words after a role a
+   person where the model missed them;
+4. document consistency: a name found once is found at its other mentions, inflected forms
+   included ("Selenskyjs" -> normal "Selenskyj").
+
+Spans made only of stop words or lower-case words (other than deriv adjectives) are dropped:
+no common words as entities. :func:`labelled_spans` returns the fine labels (for evaluation);
+:func:`recognize` returns :class:`~lagebild.model.Mention` records for the four main types,
+with role, affiliation and base form.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Sequence
+
+from lagebild.errors import ModelError
+from lagebild.language import gazetteer, patterns
+from lagebild.language.features import token_features
+from lagebild.model import Mention
+
+MODEL_PATH = Path(__file__).parent / "models" / "de_ner"
+MAIN_TYPES = ("PER", "LOC", "ORG", "OTH")
+PERSON_NAME_MAX_TOKENS = 3  # tokens taken after a role word: "Ursula von der Leyen" is 4, rare
+# Short surnames are too often common words or initials to propagate on their own.
+CONSISTENCY_MIN_CHARS = 3
+
+_nlp = None
+LOAD_SECONDS: float | None = None
+
+
+def model():
+    """The spaCy NER pipeline, loaded once per process from the package."""
+    global _nlp, LOAD_SECONDS
+    if _nlp is None:
+        started = time.perf_counter()
+        try:
+            import spacy
+
+            _nlp = spacy.load(MODEL_PATH)
+        except (OSError, IOError, ValueError) as error:
+            raise ModelError(
+                f"the German NER model could not be loaded from {MODEL_PATH}: {error}. "
+                "Reinstall Lagebild or retrain it with `make train-ner`."
+            ) from error
+        LOAD_SECONDS = time.perf_counter() - started
+    return _nlp
+
+
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.de.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+_STOP = _stop_words()
+
+
+def _model_spans(words: list[str], spaces: list[bool]) -> list[tuple[int, int, str]]:
+    from spacy.tokens import Doc
+
+    nlp = model()
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, lemmas=token_features(words))
+    doc = nlp.get_pipe("ner")(doc)
+    return [(ent.start, ent.end, ent.label_) for ent in doc.ents]
+
+
+def _is_common(words: Sequence[str], label: str) -> bool:
+    if label.endswith("deriv"):
+        return False
+    if all(w.lower() in _STOP or not w[:1].isalnum() for w in words):
+        return True
+    return all(not w[:1].isupper() and not w[:1].isdigit() for w in words)
+
+
+def _spans_with_sources(
+    text: str, tokens: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]]
+) -> tuple[list[str], list[tuple[int, int, str, str]]]:
+    words = [text[a:b] for a, b in tokens]
+    n = len(words)
+    if n == 0:
+        return words, []
+    spaces = [i + 1 < n and tokens[i + 1][0] > tokens[i][1] for i in range(n)]
+    sentence_of = [0] * n
+    for k, (first, last) in enumerate(sentences):
+        for i in range(first, last):
+            sentence_of[i] = k
+
+    taken = [False] * n
+    spans: list[tuple[int, int, str, str]] = []
+
+    def add(first: int, last: int, label: str, source: str) -> None:
+        if any(taken[first:last]) or sentence_of[first] != sentence_of[last - 1]:
+            return
+        if _is_common(words[first:last], label):
+            return
+        spans.append((first, last, label, source))
+        for i in range(first, last):
+            taken[i] = True
+
+    for first, last, label in _model_spans(words, spaces):
+        add(first, last, label, "model")
+    for first, last, entry in gazetteer.find(words):
+        add(first, last, entry.type, "gazetteer")
+    for i in range(1, n):
+        if taken[i] or not patterns.is_role(words[i - 1]):
+            continue
+        last = i
+        while (
+            last < n
+            and last - i < PERSON_NAME_MAX_TOKENS
+            and not taken[last]
+            and words[last][:1].isupper()
+            and words[last].isalpha()
+            and words[last].lower() not in _STOP
+            and not patterns.is_role(words[last])
+        ):
+            last += 1
+        if last > i:
+            add(i, last, "PER", "pattern")
+
+    # consistency: names seen once label their other, possibly inflected, occurrences
+    names: dict[str, str] = {}
+    for first, last, label, _ in spans:
+        if label not in MAIN_TYPES:
+            continue
+        if label == "PER":
+            surname = words[last - 1]
+            if len(surname) >= CONSISTENCY_MIN_CHARS:
+                names.setdefault(surname, "PER")
+        elif last - first == 1 and len(words[first]) >= CONSISTENCY_MIN_CHARS:
+            names.setdefault(words[first], label)
+    if names:
+        for i, word in enumerate(words):
+            if taken[i] or not word[:1].isupper():
+                continue
+            label = names.get(word)
+            if label is None and word.endswith(("s", "'", "’")):
+                label = names.get(word[:-1])
+            if label is not None:
+                add(i, i + 1, label, "consistency")
+    spans.sort()
+    return words, spans
+
+
+def labelled_spans(
+    text: str, tokens: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """Token spans ``(first, last_exclusive, label)`` with GermEval outer labels (fine)."""
+    _, spans = _spans_with_sources(text, tokens, sentences)
+    return [(first, last, label) for first, last, label, _ in spans]
+
+
+def _normal(surface: str, label: str, known: set[str]) -> str:
+    """The base form: genitive -s/-' removed where the bare form is a known or seen name."""
+    if surface.endswith(("s", "'", "’")) and len(surface) > 3:
+        bare = surface[:-1]
+        last = bare.split()[-1]
+        if bare in known or last in known or bare.lower() in gazetteer.canonical_names():
+            return bare
+    return surface
+
+
+def recognize(
+    text: str,
+    document_id: str,
+    tokens: Sequence[tuple[int, int]],
+    sentences: Sequence[tuple[int, int]],
+) -> tuple[Mention, ...]:
+    """Mentions of the four main types in a document, with role, affiliation and base form."""
+    words, spans = _spans_with_sources(text, tokens, sentences)
+    known_types = {e.name: e.type for e in gazetteer.entries()}
+    seen = {
+        " ".join(words[a:b]) for a, b, label, _ in spans if label in MAIN_TYPES
+    } | {words[b - 1] for a, b, label, _ in spans if label == "PER"}
+    for a, b, label, _ in spans:
+        if label in ("ORG", "LOC") and b - a == 1:
+            known_types.setdefault(words[a], label)
+    mentions = []
+    for first, last, label, source in spans:
+        if label not in MAIN_TYPES:
+            continue
+        start, end = tokens[first][0], tokens[last - 1][1]
+        surface = text[start:end]
+        role = affiliation = None
+        if label == "PER":
+            role = patterns.role_before(words, first)
+            if role:
+                affiliation = patterns.affiliation_from_role(role, known_types)
+            after = patterns.affiliation_after(words, last)
+            if after:
+                affiliation = after[0]
+        mentions.append(
+            Mention(
+                id=f"{document_id}-m{len(mentions)}",
+                document_id=document_id,
+                start=start,
+                end=end,
+                text=surface,
+                type=label,  # type: ignore[arg-type]
+                role=role,
+                affiliation=affiliation,
+                normal=_normal(surface, label, seen),
+                source=source,
+            )
+        )
+    return tuple(mentions)

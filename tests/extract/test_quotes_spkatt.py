@@ -1,0 +1,62 @@
+"""SpkAtt-2023 evaluation: the scorer on hand-made events, the file format, and pinned floors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lagebild.extract.quotes.spkatt import Score, detokenize, evaluate, predict_file, score_file
+
+DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "spkatt2023-news" / "train"
+
+# Reached on the held-out test split (file id % 5 == 0, 142 files) when the rules were written:
+# joint 0.514, Source 0.408. Floors sit a little below; lowering one is a deliberate act.
+JOINT_F1_FLOOR = 0.50
+SOURCE_F1_FLOOR = 0.39
+
+
+def test_events_match_by_cue_and_roles_score_by_token_overlap():
+    gold = [{"Cue": ["0:3"], "Source": ["0:0", "0:1"], "Message": ["0:5", "0:6"], "Addr": []}]
+    predicted = [{"Cue": ["0:3"], "Source": ["0:1"], "Message": ["0:5", "0:6", "0:7"], "Addr": []}]
+    score = Score()
+    score_file(predicted, gold, score)
+    assert score.events.tp == 1
+    assert (score.roles["Source"].tp, score.roles["Source"].fn) == (1, 1)
+    assert (score.roles["Message"].tp, score.roles["Message"].fp) == (2, 1)
+
+
+def test_gold_events_without_cue_match_by_message_and_misses_count():
+    gold = [{"Cue": [], "Source": ["0:0"], "Message": ["1:0", "1:1"], "Addr": []},
+            {"Cue": ["2:1"], "Source": ["2:0"], "Message": ["2:3"], "Addr": []}]
+    predicted = [{"Cue": [], "Source": ["0:0"], "Message": ["1:1"], "Addr": []}]
+    score = Score()
+    score_file(predicted, gold, score)
+    assert (score.events.tp, score.events.fn, score.events.fp) == (1, 1, 0)
+    assert score.roles["Cue"].fn == 1
+
+
+def test_detokenize_gives_spans_of_every_token():
+    text, spans = detokenize([["Er", "sagte", ":", "„", "Ja", "“", "."], ["Gut", "."]])
+    assert text == "Er sagte: „Ja“. Gut."
+    assert [text[a:b] for a, b in spans[0]] == ["Er", "sagte", ":", "„", "Ja", "“", "."]
+
+
+def test_prediction_uses_sentence_token_offsets():
+    data = {"Sentences": [{"SentenceId": 0, "Tokens": "Die Lage sei ernst , sagte der Bürgermeister .".split()}]}
+    events = predict_file(data)
+    assert events[0]["Cue"] == ["0:5"]
+    assert events[0]["Source"] == ["0:6", "0:7"]
+    assert events[0]["Message"] == ["0:0", "0:1", "0:2", "0:3"]
+
+
+@pytest.mark.skipif(not DATA.exists(), reason="needs ../shared/data/spkatt2023-news (not in a fresh clone)")
+def test_floors_on_the_held_out_split(tmp_path):
+    result = evaluate(DATA, tmp_path, split="test")
+    assert result["files"] == 142
+    assert result["joint_f1"] >= JOINT_F1_FLOOR
+    assert result["source_f1"] >= SOURCE_F1_FLOOR
+    written = sorted(tmp_path.glob("*.json"))
+    assert len(written) == 142
+    assert "Annotations" in json.loads(written[0].read_text(encoding="utf-8"))

@@ -1,0 +1,116 @@
+"""Named entities of German news: model, gazetteer, role patterns and consistency together."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lagebild.language import ner, parse
+from lagebild.language.evaluate import bio_spans, score
+from lagebild.model import Document
+
+SEEDS = Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds"
+TEXT = (
+    "Die Delegation sei unterwegs, sagte Kreml-Sprecher Dmitri Peskow am Mittwoch in Moskau. "
+    "Verteidigungsminister Boris Pistorius (SPD) reiste nach Kiew. "
+    "US-Präsident Donald Trump telefonierte mit Wolodymyr Selenskyj. "
+    "Selenskyjs Büro bestätigte das Gespräch, Peskow wollte sich nicht äußern."
+)
+
+
+@pytest.fixture(scope="module")
+def mentions():
+    document = Document("d1", "t", "t", TEXT, language="de")
+    return parse(document).mentions
+
+
+def by_text(mentions):
+    return {m.text: m for m in mentions}
+
+
+def test_every_mention_span_is_exact(mentions):
+    assert mentions
+    for m in mentions:
+        assert TEXT[m.start : m.end] == m.text
+        assert m.type in ("PER", "LOC", "ORG", "OTH")
+
+
+def test_role_patterns_attach_roles_and_affiliations(mentions):
+    found = by_text(mentions)
+    assert found["Dmitri Peskow"].type == "PER"
+    assert found["Dmitri Peskow"].role == "Kreml-Sprecher"
+    assert found["Boris Pistorius"].role == "Verteidigungsminister"
+    assert found["Boris Pistorius"].affiliation == "SPD"
+    assert found["Donald Trump"].role == "US-Präsident"
+
+
+def test_consistency_finds_inflected_and_short_mentions(mentions):
+    found = by_text(mentions)
+    assert found["Selenskyjs"].type == "PER"
+    assert found["Selenskyjs"].normal == "Selenskyj"
+    assert found["Peskow"].type == "PER"
+
+
+def test_places_and_organisations(mentions):
+    found = by_text(mentions)
+    assert found["Moskau"].type == "LOC"
+    assert found["Kiew"].type == "LOC"
+    assert found["SPD"].type == "ORG"
+
+
+def test_no_common_words_become_entities(mentions):
+    texts = {m.text for m in mentions}
+    for word in ("Die", "Delegation", "Mittwoch", "Büro", "Gespräch", "sagte"):
+        assert word not in texts
+
+
+def test_mention_ids_are_deterministic():
+    document = Document("d1", "t", "t", TEXT, language="de")
+    assert parse(document).mentions == parse(document).mentions
+
+
+def test_the_model_loads_once_per_process():
+    assert ner.model() is ner.model()
+
+
+def test_strict_span_scoring_follows_germeval():
+    gold = [["B-PER", "I-PER", "O", "B-LOCderiv"]]
+    assert bio_spans(gold[0]) == {(0, 2, "PER"), (3, 4, "LOCderiv")}
+    predicted = [["B-PER", "I-PER", "O", "B-LOC"]]
+    result = score(gold, predicted)
+    assert result["fine"]["f1"] == pytest.approx(50.0)
+    assert result["coarse"]["f1"] == pytest.approx(100.0)
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="the seed articles live in ../shared/seeds")
+def test_seed_articles_yield_the_people_in_the_news():
+    names = set()
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        parsed = parse(Document(path.stem, "s", "s", text, language="de"))
+        for m in parsed.mentions:
+            assert text[m.start : m.end] == m.text
+            names.add((m.normal or m.text, m.type))
+    assert ("Dmitri Peskow", "PER") in names
+    assert ("Istanbul", "LOC") in names
+
+
+GERMEVAL_TEST = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "germeval2014" / "test.txt"
+# Measured 50.9 fine / 51.5 coarse with the shipped model; floors pinned just below.
+GERMEVAL_FINE_FLOOR = 50.0
+GERMEVAL_COARSE_FLOOR = 50.5
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+@pytest.mark.skipif(not GERMEVAL_TEST.exists(), reason="GermEval 2014 lives in ../shared/data")
+def test_germeval_test_scores_stay_above_the_pinned_floors(tmp_path):
+    from lagebild.language.evaluate import germeval
+
+    out = tmp_path / "pred.tsv"
+    result = germeval(GERMEVAL_TEST, out)
+    assert result["fine"]["f1"] >= GERMEVAL_FINE_FLOOR
+    assert result["coarse"]["f1"] >= GERMEVAL_COARSE_FLOOR
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].count("\t") == 2
