@@ -29,6 +29,10 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# Retrain the shipped German NER model (GermEval 2014 dev, CC BY 4.0, + own annotations; seeded).
+train-ner: $(STAMP)
+	OMP_NUM_THREADS=1 $(BIN)/python -m lagebild.language.train
+
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
 

@@ -278,6 +278,126 @@ def story_command(
 # (stage engineers add `lagebild eval ...` commands below)
 
 
+@app.command()
+def entities(
+    db: DbOption = "lagebild.db",
+    type: Annotated[Optional[str], typer.Option("--type", "-t", help="Only entities of this type: PER, ORG, LOC or OTH.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List the entities found across documents, with aliases, roles and mention counts."""
+    from lagebild.model import to_json
+
+    try:
+        with _open(db) as store:
+            found = [e for e in store.corpus("entities") if type is None or e.type == type.upper()]
+    except LagebildError as exc:
+        _fail(exc)
+        return
+    found.sort(key=lambda e: (-len(e.mentions), e.name))
+    if as_json:
+        _print_json([to_json(e) for e in found])
+        return
+    table = Table("id", "type", "name", "aliases", "roles", "mentions", title=f"{len(found)} entities")
+    for e in found:
+        table.add_row(e.id, e.type, e.name, ", ".join(a for a in e.aliases if a != e.name),
+                      ", ".join(e.roles), str(len(e.mentions)))
+    out.print(table)
+
+
+@app.command()
+def times(
+    db: DbOption = "lagebild.db",
+    doc: Annotated[Optional[str], typer.Option("--doc", help="Only the time expressions of this document id.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List time expressions with their normalised values and the date they were resolved against."""
+    from lagebild.model import to_json
+
+    try:
+        with _open(db) as store:
+            if doc is not None:
+                store.document(doc)  # a clear error for an unknown id
+            found = store.records("times", doc)
+    except LagebildError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        _print_json([to_json(t) for t in found])
+        return
+    table = Table("document", "text", "type", "value", "anchor", title=f"{len(found)} time expressions")
+    for t in found:
+        anchor = f"{t.anchor.value} ({t.anchor.source})" if t.anchor else ""
+        table.add_row(t.document_id, t.text, t.type, t.value, anchor)
+    out.print(table)
+
+
+@app.command()
+def quotes(
+    db: DbOption = "lagebild.db",
+    speaker: Annotated[Optional[str], typer.Option("--speaker", "-s", help="Only quotes whose speaker name contains this (case-insensitive).")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List who said what: quotes and reported speech with speaker, cue and source chain."""
+    from lagebild.model import to_json
+
+    try:
+        with _open(db) as store:
+            found = store.records("quotes")
+            names = {e.id: e.name for e in store.corpus("entities")}
+    except LagebildError as exc:
+        _fail(exc)
+        return
+
+    def speaker_name(q) -> str:
+        if q.speaker is None:
+            return ""
+        if q.speaker.entity_id and q.speaker.entity_id in names:
+            return names[q.speaker.entity_id]
+        return q.speaker.refers_to or q.speaker.text
+
+    if speaker:
+        needle = speaker.casefold()
+        found = [q for q in found if q.speaker is not None and (
+            needle in speaker_name(q).casefold() or needle in q.speaker.text.casefold())]
+    if as_json:
+        _print_json([to_json(q) for q in found])
+        return
+    table = Table("document", "speaker", "kind", "cue", "via", "message", title=f"{len(found)} quotes")
+    for q in found:
+        who = speaker_name(q) + (" (anonymous)" if q.speaker and q.speaker.anonymous else "")
+        table.add_row(q.document_id, who, q.kind, q.cue or "", " ← ".join(q.via), q.text)
+    out.print(table)
+
+
+@eval_app.command("germeval")
+def eval_germeval(
+    file: Annotated[Path, typer.Argument(help="A GermEval 2014 file: index, token, outer, inner label per line.")],
+    predictions_out: Annotated[Optional[Path], typer.Option("--predictions-out", help="Write index<TAB>token<TAB>label lines here.")] = None,
+) -> None:
+    """Tag a GermEval 2014 NER file and print strict span F1 (fine and coarse)."""
+    from lagebild.language.evaluate import germeval_command
+
+    if not file.is_file():
+        raise typer.BadParameter(f"{file} is not a readable file", param_hint="FILE")
+    germeval_command(file, predictions_out)
+
+
+@eval_app.command("spkatt")
+def eval_spkatt(
+    directory: Annotated[Path, typer.Argument(help="A folder of SpkAtt-2023 Task 2 JSON files.")],
+    predictions_out: Annotated[Optional[Path], typer.Option("--predictions-out", help="Write one prediction JSON per input file into this folder.")] = None,
+    split: Annotated[str, typer.Option("--split", help="all, test (file id % 5 == 0, held out) or dev (the rest).")] = "all",
+) -> None:
+    """Predict speech events on SpkAtt-2023 files and print cue, role and joint F1."""
+    from lagebild.extract.quotes.spkatt import spkatt_command
+
+    if not directory.is_dir():
+        raise typer.BadParameter(f"{directory} is not a folder", param_hint="DIR")
+    if split not in ("all", "test", "dev"):
+        raise typer.BadParameter("choose all, test or dev", param_hint="--split")
+    spkatt_command(directory, predictions_out, split)
+
+
 def main() -> None:
     app()
 

@@ -31,7 +31,7 @@ MAX_FRAGMENT_CHARS = 60
 MIN_TIME_EXPRESSIONS = 40
 
 # Files in examples/ that are tooling or documentation, not corpus input.
-NOT_INPUT = {"README.md", "make_warc.py"}
+NOT_INPUT = {"README.md"}
 
 QUOTE_KINDS = {"direct", "indirect", "reported", "mixed"}
 TIME_TYPES = {"DATE", "TIME", "DURATION", "SET"}
@@ -338,11 +338,11 @@ def test_events_and_conflicts_refer_to_known_documents_and_quote_them_verbatim()
 
 
 def test_the_warc_archive_is_rebuilt_byte_for_byte_from_warc_src():
-    module = runpy.run_path(str(EXAMPLES / "make_warc.py"))
+    module = runpy.run_path(str(ROOT / "scripts" / "make_example_warc.py"))
     rebuilt = io.BytesIO()
     module["build"](rebuilt)
     assert rebuilt.getvalue() == (EXAMPLES / "archive.warc.gz").read_bytes(), (
-        "archive.warc.gz is stale: run .venv/bin/python examples/make_warc.py"
+        "archive.warc.gz is stale: run .venv/bin/python scripts/make_example_warc.py"
     )
 
 

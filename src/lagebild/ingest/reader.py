@@ -115,6 +115,8 @@ def _read_path(given: str, limit: int, visited: set[tuple[int, int]]) -> Iterato
         for entry in entries:
             if entry.name.startswith("."):
                 continue  # hidden files and folders: editor backups, .git, .DS_Store
+            if _is_folder_documentation(entry.name):
+                continue
             yield from _read_path(os.path.join(given, entry.name), limit, visited)
         return
     if not stat.S_ISREG(info.st_mode):
@@ -123,6 +125,15 @@ def _read_path(given: str, limit: int, visited: set[tuple[int, int]]) -> Iterato
         )
         return
     yield from _guarded(given, lambda: _read_file(given, limit))
+
+
+# A folder's own documentation is not news: README.md beside a corpus describes it. Named
+# explicitly on the command line, such a file is still ingested like any other.
+_FOLDER_DOCS = ("readme", "license", "licence", "changelog")
+
+
+def _is_folder_documentation(name: str) -> bool:
+    return name.casefold().split(".", 1)[0] in _FOLDER_DOCS
 
 
 def _read_file(given: str, limit: int) -> Iterator[Item]:

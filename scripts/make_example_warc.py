@@ -1,10 +1,10 @@
-"""Build examples/archive.warc.gz from the readable pages in examples/warc-src/.
+"""Build examples/archive.warc.gz from the readable pages in scripts/example-warc-src/.
 
 The archive is reproducible: every WARC-Date, WARC-Record-ID and HTTP Date is fixed here, and
 warcio's per-record gzip members carry no timestamp, so running this script twice yields
-byte-identical output. Run it after editing a page in warc-src/ and commit both:
+byte-identical output. Run it after editing a page in example-warc-src/ and commit both:
 
-    .venv/bin/python examples/make_warc.py
+    .venv/bin/python scripts/make_example_warc.py
 
 The archive holds one ``warcinfo`` record (which ingest must skip) and two HTML ``response``
 records, as a crawler such as wget or Heritrix would have written them.
@@ -20,10 +20,10 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 HERE = Path(__file__).resolve().parent
-SOURCE_DIR = HERE / "warc-src"
-ARCHIVE = HERE / "archive.warc.gz"
+SOURCE_DIR = HERE / "example-warc-src"
+ARCHIVE = HERE.parent / "examples" / "archive.warc.gz"
 
-# (page in warc-src/, target URI, capture time, fixed record id)
+# (page in example-warc-src/, target URI, capture time, fixed record id)
 PAGES: tuple[tuple[str, str, str, str], ...] = (
     (
         "talks-ended.html",
@@ -54,7 +54,7 @@ def build(out: io.BufferedIOBase) -> None:
     """Write the warcinfo record and one response record per page to ``out``."""
     writer = WARCWriter(out, gzip=True, warc_version="1.0")
     info = (
-        "software: lagebild examples/make_warc.py (warcio)\r\n"
+        "software: lagebild scripts/make_example_warc.py (warcio)\r\n"
         "format: WARC File Format 1.0\r\n"
         "description: Example pages written for the Lagebild project; not real articles.\r\n"
     ).encode("utf-8")
