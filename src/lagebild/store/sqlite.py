@@ -275,7 +275,9 @@ class SQLiteStore:
         cls = CORPUS_RECORDS[table]
         row = self.db.execute(f"SELECT data FROM {table} WHERE id=?", (record_id,)).fetchone()
         if row is None:
-            raise NotFound(f"no {table[:-1]} {record_id!r}; `lagebild {table}` lists the stored ids")
+            singular = {"entities": "entity", "stories": "story", "lineage": "lineage record"}
+            name = singular.get(table, table.rstrip("s"))
+            raise NotFound(f"no {name} {record_id!r}; `lagebild {table}` lists the stored ids")
         return codec.loads(cls, row[0])
 
     def get_state(self, key: str, default: Any = None) -> Any:
@@ -355,9 +357,9 @@ def open_store(location: str | os.PathLike = "lagebild.db") -> SQLiteStore:
     """Open (creating and migrating as needed) the store at ``location``."""
     location = str(location)
     if location.startswith(("postgresql://", "postgres://")):
-        from lagebild.errors import MissingExtra
+        from lagebild.store.postgres import open_postgres  # needs the extra [postgres]
 
-        raise MissingExtra("the PostgreSQL store", "postgres")
+        return open_postgres(location)
     parent = Path(location).parent
     if not parent.exists():
         raise StoreError(f"cannot create {location}: folder {parent} does not exist")
