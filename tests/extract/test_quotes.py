@@ -153,3 +153,61 @@ def test_speech_verbs_need_their_particle():
     assert readings and all(r.particle for r in readings)
     assert speech_verb("mitgeteilt")[0].participle
     assert speech_verb("Bericht") == []
+
+
+# --------------------------------------------------------------------------- rules added for recall
+
+
+def events_of(text: str):
+    from lagebild.extract.quotes import find_speech_events
+    from lagebild.extract.quotes.text import view_of
+
+    view = view_of(text, None)
+    return view, find_speech_events(view)
+
+
+def words(view, tokens) -> str:
+    return " ".join(view.texts[i] for i in tokens)
+
+
+def test_so_with_a_name_and_no_verb_attributes_the_clause_before():
+    quote = only("Die Arbeiten dauerten noch bis Mai, so die Stadtwerke Lindau weiter.")
+    assert quote.text == "Die Arbeiten dauerten noch bis Mai"
+    assert quote.speaker.text == "die Stadtwerke Lindau"
+
+
+def test_an_apposition_after_a_postponed_speaker_belongs_to_the_speaker():
+    quote = only("Der Damm halte, sagte Anna Weber, die Leiterin des Deichamts.")
+    assert quote.speaker.text == "Anna Weber, die Leiterin des Deichamts"
+
+
+def test_demnach_and_wonach_are_attribution_cues():
+    view, events = events_of("Demnach sei der Damm sicher. Es gibt einen Bericht der Zeitung, "
+                             "wonach der Damm bricht.")
+    cues = [words(view, e.cue) for e in events]
+    assert "Demnach" in cues and "wonach" in cues
+    wonach = next(e for e in events if words(view, e.cue) == "wonach")
+    assert words(view, wonach.message) == "der Damm bricht"
+
+
+def test_a_stance_noun_with_its_verb_is_a_cue():
+    quote = only("Der Bürgermeister ist der Meinung, die Brücke müsse saniert werden.")
+    assert quote.cue == "ist der Meinung"
+    assert quote.speaker.text == "Der Bürgermeister"
+    assert quote.text == "die Brücke müsse saniert werden"
+
+
+def test_a_quoted_fragment_inside_indirect_speech_is_a_nested_direct_event():
+    view, events = events_of("Die Lage sei „sehr ernst und schwierig“, sagte der Landrat.")
+    nested = [e for e in events if e.nested]
+    assert len(nested) == 1 and nested[0].form == "Direct"
+    assert words(view, nested[0].message) == "„ sehr ernst und schwierig “"
+    assert words(view, nested[0].source) == "der Landrat"
+    quotes, _ = quotes_of("Die Lage sei „sehr ernst und schwierig“, sagte der Landrat.")
+    assert [q.kind for q in quotes] == ["mixed"]  # the pipeline keeps the outer statement
+
+
+def test_a_passive_cue_takes_no_speaker_from_its_subject():
+    view, events = events_of("Die Firma wird aufgefordert, die Anlage zu schließen.")
+    assert events and events[0].source == []
+    assert words(view, events[0].addr) == "Die Firma"

@@ -11,10 +11,12 @@ from lagebild.extract.quotes.spkatt import Score, detokenize, evaluate, predict_
 
 DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "spkatt2023-news" / "train"
 
-# Reached on the held-out test split (file id % 5 == 0, 142 files) when the rules were written:
-# joint 0.514, Source 0.408. Floors sit a little below; lowering one is a deliberate act.
-JOINT_F1_FLOOR = 0.50
-SOURCE_F1_FLOOR = 0.39
+# Reached on the held-out test split (file id % 5 == 0, 142 files): first rules joint 0.514,
+# Source 0.408; after the ", so X" / "demnach" / stance-noun / nested-quote / apposition rules
+# joint 0.571, Source 0.488 (measured without NER mentions, as the spkatt predictor runs where
+# the model is absent). Floors sit a little below; lowering one is a deliberate act.
+JOINT_F1_FLOOR = 0.56
+SOURCE_F1_FLOOR = 0.47
 
 
 def test_events_match_by_cue_and_roles_score_by_token_overlap():

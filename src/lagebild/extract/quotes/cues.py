@@ -52,7 +52,7 @@ _WEAK: tuple[tuple[str, str], ...] = (
     ("teil", "mit"), ("kündig", "an"), ("füg", "hinzu"), ("führ", "aus"), ("räum", "ein"),
     ("stell", "fest"), ("stell", "klar"), ("leg", "dar"), ("prangr", "an"), ("forder", "auf"),
     ("sag", "zu"), ("lehn", "ab"), ("deut", "an"), ("merk", "an"), ("kündig", "auf"),
-    ("leg", "nahe"), ("stell", "dar"), ("stell", "heraus"), ("teil", "auf"), ("lass", "verlauten"),
+    ("leg", "nahe"), ("stell", "dar"), ("stell", "heraus"), ("teil", "auf"), ("lass", "verlauten"), ("verlaut", ""),
 )
 
 # Strong and irregular verbs: lemma, particle, finite forms, participles.
@@ -84,6 +84,7 @@ _STRONG: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("vergleichen", "", ("vergleicht", "vergleichen", "verglich", "verglichen"), ()),
     ("schlagen", "vor", ("schlägt",), ()),
     ("verbieten", "", ("verbietet", "verbieten", "verbot", "verboten"), ()),
+    ("gehen", "aus", ("geht", "gehen", "ging", "gingen", "gehe"), ("ausgegangen",)),
     ("drohen", "", ("droht", "drohen", "drohte", "drohten"), ("gedroht",)),
     ("lauten", "", ("lautet", "lauten", "lautete", "lauteten"), ("gelautet",)),
     ("denken", "", ("denkt", "dachte", "dachten"), ("gedacht",)),
@@ -226,3 +227,20 @@ def _lemma(word: str) -> str:
 def is_konjunktiv(word: str, lemma: str = "") -> bool:
     """Konjunktiv I, or a Konjunktiv II form (the stand-in where Konjunktiv I equals indicative)."""
     return word.lower() in KONJUNKTIV_II or is_konjunktiv_i(word, lemma)
+
+
+# Nouns of stance that speak with a finite verb and a clause: "X ist der Meinung, …",
+# "X vertritt die Ansicht, dass …", "X hegt den Verdacht, …" (noun cues of SpkAtt).
+STANCE_NOUNS = frozenset(
+    "Meinung Ansicht Auffassung Überzeugung These Verdacht Prognose Hoffnung Befürchtung "
+    "Einschätzung Position Standpunkt".split()
+)
+STANCE_VERBS: dict[str, str] = {
+    **{form: "sein" for form in "ist sind war waren sei seien wäre wären".split()},
+    **{form: "vertreten" for form in "vertritt vertreten vertrat vertraten".split()},
+    **{form: "teilen" for form in "teilt teilen teilte teilten".split()},
+    **{form: "hegen" for form in "hegt hegen hegte hegten".split()},
+    **{form: "wagen" for form in "wagt wagte wagten".split()},
+    **{form: "äußern" for form in "äußert äußerte äußerten".split()},
+    **{form: "bekräftigen" for form in "bekräftigt bekräftigte bekräftigten".split()},
+}

@@ -10,7 +10,16 @@ One pass over the sentences of a document, in order:
    before the finite verb where that reads as a subject, else the one right after it;
 3. quotations with no cue of their own continue the speaker of the sentence before
    (this also joins the second half of an interrupted quote: „A“, sagte X. „B“);
-4. following sentences in Konjunktiv with no cue keep the last speaker (continuation).
+4. following sentences in Konjunktiv with no cue keep the last speaker (continuation);
+5. quoted fragments inside indirect speech become nested direct events (SpkAtt annotates both;
+   :func:`lagebild.extract.quotes.extract_quotes` keeps only the outer, mixed statement).
+
+Cues without a speech verb: ", so X" (with or without apposition), "Demnach", ", wonach",
+postposed "Seiner Meinung nach", relative ", der zufolge", stance nouns with their verb
+("ist der Meinung", "vertritt die Ansicht", "geht davon aus"). Speakers: prefield subjects may
+carry prepositional attachments and appositions ("Die US-Botschaft im Irak", "X, Sprecher des Y,");
+postponed speakers take a closing apposition; a passive cue's subject is its addressee;
+"In der Erklärung des WWF heißt es" names the document as the source.
 """
 
 from __future__ import annotations
@@ -32,6 +41,10 @@ from lagebild.extract.quotes.text import TokenView
 MAX_QUOTE_GAP_SENTENCES = 2
 # How many Konjunktiv sentences in a row continue one speaker before we stop trusting it.
 MAX_CONTINUATION_SENTENCES = 6
+
+# Quoted fragments of at least this many words inside indirect speech count as nested direct
+# speech; single quoted words are mostly names or scare quotes (SpkAtt dev split).
+MIN_NESTED_QUOTE_TOKENS = 2
 
 _CLAUSE_BREAKS = frozenset({",", ":", ";", "(", ")", "–", "-"})
 _FINAL = frozenset({".", "!", "?"})
@@ -78,8 +91,31 @@ def find_events(view: TokenView) -> list[SpeechEvent]:
         events.extend(_sentence_events(view, number, first, last, quote_at, inside, used_quotes))
     events = _quotes_without_cue(view, events, quotes, used_quotes)
     events = _continuations(view, events, inside)
+    events.extend(_nested_quotes(view, events, quotes))
     events.sort(key=lambda e: (min(e.message or e.cue or [0]), e.nested))
     return events
+
+
+def _nested_quotes(view: TokenView, events: list[SpeechEvent], quotes: list[QuotedSpan]
+                   ) -> list[SpeechEvent]:
+    """Quoted fragments inside indirect speech („sehr schwierig“) are direct events of their own,
+    marked nested (SpkAtt annotates both; the pipeline keeps only the outer statement)."""
+    out = []
+    for event in events:
+        if event.form != INDIRECT or event.nested or not event.cue or not event.message:
+            continue
+        message = set(event.message)
+        for span in quotes:
+            if len(span) >= MIN_NESTED_QUOTE_TOKENS and span.open in message \
+                    and span.close in message:
+                nested = SpeechEvent(event.sentence, DIRECT, cue=list(event.cue),
+                                     source=list(event.source),
+                                     message=list(range(span.open, span.close + 1)),
+                                     addr=list(event.addr), nested=True)
+                nested.cited = list(event.cited)
+                out.append(nested)
+                event.mixed = True
+    return out
 
 
 def _inside_statement_quotes(view: TokenView, quotes: list[QuotedSpan]) -> set[int]:
@@ -117,12 +153,22 @@ def _sentence_events(
             event = _preposition_event(view, number, first, last, index, index + 1)
         elif low == "nach" and _is_attribution_nach(view, index, last):
             event = _preposition_event(view, number, first, last, index, index + 1)
+        elif low == "nach" and _is_postposed_nach(view, index, first):
+            event = _postposed_nach_event(view, number, first, last, index)
         elif low == "zufolge":
             event = _zufolge_event(view, number, first, last, index)
+        elif low == "so" and index > first and texts[index - 1] in (",", "(", "–"):
+            event = _so_event(view, number, first, last, index, quote_at)
+        elif low == "demnach":
+            event = _demnach_event(view, number, first, last, index)
+        elif low == "wonach" and index > first and texts[index - 1] == ",":
+            event = _wonach_event(view, number, first, last, index)
         else:
             readings = cues.speech_verb(word)
             if readings:
                 event = _verb_event(view, number, first, last, index, readings, quote_at, inside)
+            elif word in cues.STANCE_NOUNS:
+                event = _stance_event(view, number, first, last, index, quote_at, inside)
         if event is not None and not (set(event.cue) & taken):
             events.append(event)
             taken.update(event.cue)
@@ -148,6 +194,110 @@ def _is_attribution_nach(view: TokenView, index: int, last: int) -> bool:
     return False
 
 
+def _is_postposed_nach(view: TokenView, index: int, first: int) -> bool:
+    """ "Seiner Meinung nach", "Dem Vernehmen nach", "Polizeiangaben nach": the noun comes first."""
+    if index == first:
+        return False
+    before = view.texts[index - 1]
+    low = before.lower()
+    return before[:1].isupper() and (low in cues.SOURCE_NOUNS or low == "vernehmen"
+                                     or low.endswith(_ATTRIBUTION_NOUN_ENDINGS))
+
+
+def _postposed_nach_event(view, number, first, last, index) -> SpeechEvent | None:
+    start, _ = _clause_bounds(view, first, last, index, index)
+    source = phrase_before(view, index, start)
+    if not source and index - 2 >= first and view.texts[index - 2].lower() in (
+            "seiner", "ihrer", "meiner", "unserer", "dem", "deren", "dessen"):
+        source = [index - 2, index - 1]  # a possessive is no determiner of a noun phrase here
+    if not source:
+        source = [index - 1]
+    message = _rest_of_sentence(view, first, last, {index, *source})
+    if len(message) < 2:
+        return None
+    return SpeechEvent(number, INDIRECT, cue=[index], source=source, message=message,
+                       attribution=True)
+
+
+def _so_event(view, number, first, last, index, quote_at) -> SpeechEvent | None:
+    """ "…, so Wikimedia Deutschland weiter." and "Der Präsident sei, so X, bereit": no verb."""
+    texts = view.texts
+    source = noun_phrase(view, index + 1, last)
+    if not source:
+        return None
+    after = source[-1] + 1
+    if after < last and texts[after] == "," and after + 1 < last:
+        apposition = noun_phrase(view, after + 1, last)
+        if apposition and (apposition[-1] + 1 >= last or texts[apposition[-1] + 1] in _FINAL
+                           or (apposition[-1] + 2 >= last and texts[apposition[-1] + 1] == ",")):
+            source = list(range(source[0], apposition[-1] + 1))
+            after = source[-1] + 1
+    while after < last and texts[after].lower() in SKIPPABLE:
+        after += 1
+    if after < last and texts[after] not in _FINAL and texts[after] not in (",", ")", "–", ":"):
+        return None  # a verb follows ("so X mitteilte"): the verb rule takes the clause
+    if after < last and texts[after] in (",", ")", "–") and after + 1 < last \
+            and texts[after + 1] not in _FINAL:
+        # Inserted: "Der Präsident sei, so X, bereit": the message surrounds the insertion.
+        drop = set(range(index - 1, after + 1))
+        message = _rest_of_sentence(view, first, last, drop)
+    else:
+        message = _message_before(view, first, index, quote_at)
+        while message and texts[message[-1]] in (",", "(", "–"):
+            message.pop()
+    if len(message) < 2:
+        return None
+    form = DIRECT if _is_quote(view, message) else INDIRECT
+    return SpeechEvent(number, form, cue=[index], source=source, message=message)
+
+
+def _demnach_event(view, number, first, last, index) -> SpeechEvent | None:
+    """ "Demnach sei …": the report named before speaks on; SpkAtt marks "Demnach" as the source."""
+    if index != first and view.texts[index - 1] not in (",",):
+        return None
+    message = _rest_of_sentence(view, first, last, {index})
+    if len(message) < 3:
+        return None
+    return SpeechEvent(number, INDIRECT, cue=[index], source=[index], message=message,
+                       attribution=True)
+
+
+def _wonach_event(view, number, first, last, index) -> SpeechEvent | None:
+    """ "Berichte der Zeitung X, wonach …": the noun before the comma is the source."""
+    source = phrase_before(view, index - 1, first)
+    message = _strip_final(view, list(range(index + 1, last)), last)
+    if len(message) < 3:
+        return None
+    return SpeechEvent(number, INDIRECT, cue=[index], source=source, message=message)
+
+
+def _stance_event(view, number, first, last, index, quote_at, inside) -> SpeechEvent | None:
+    """ "X ist der Meinung, …", "X vertritt die Ansicht, dass …", "X geht davon aus, dass …"."""
+    texts = view.texts
+    verb = None
+    for back in range(index - 1, max(first - 1, index - 4), -1):
+        if texts[back].lower() in cues.STANCE_VERBS:
+            verb = back
+            break
+        if texts[back].lower() not in ("der", "die", "den", "dem", "gegenteiligen", "festen",
+                                      "gleichen", "einhelligen", "ansicht", "auffassung"):
+            return None
+    if verb is None or index + 1 >= last or texts[index + 1] not in (",", ":"):
+        return None
+    cue_words = list(range(verb, index + 1))
+    event = _verb_event(view, number, first, last, verb,
+                        [cues.VerbForm(cues.STANCE_VERBS[texts[verb].lower()], None)],
+                        quote_at, inside, extra=cue_words)
+    if event is not None:
+        event.source = [i for i in event.source if i not in cue_words]
+        if not event.source or event.source[0] > index:
+            start, _ = _clause_bounds(view, first, last, verb, verb)
+            prefield = list(range(start, verb))
+            if prefield and len(prefield) <= MAX_PREFIELD_SOURCE_TOKENS:
+                event.source = prefield  # "22 Prozent teilen die Meinung, …"
+    return event
+
+
 def _clause_bounds(view: TokenView, first: int, last: int, lo: int, hi: int) -> tuple[int, int]:
     texts = view.texts
     start = lo
@@ -158,6 +308,9 @@ def _clause_bounds(view: TokenView, first: int, last: int, lo: int, hi: int) -> 
             continue
         if before in _CLAUSE_BREAKS:
             break
+        if before in _CLOSING and start == lo and _quoted_name_before(view, first, start - 1):
+            start -= 1  # die „Süddeutsche Zeitung“ berichtete: a quoted name, not a quotation
+            continue
         if before in _CLOSING and (start == lo or texts[start] in (",", ":")):
             break
         if before in _CLOSING and start - 2 >= first and texts[start - 2] in _FINAL:
@@ -175,6 +328,17 @@ def _clause_bounds(view: TokenView, first: int, last: int, lo: int, hi: int) -> 
             end = close
         end += 1
     return start, end
+
+
+def _quoted_name_before(view: TokenView, first: int, close: int) -> bool:
+    """Whether the closing mark at ``close`` ends a short quoted name after an article."""
+    texts = view.texts
+    for opening in range(close - 1, max(first - 1, close - 6), -1):
+        if texts[opening] in _OPENING:
+            return opening > first and texts[opening - 1].lower() in (
+                "der", "die", "das", "des", "dem", "den") and texts[opening + 1][:1].isupper() \
+                and not any(texts[j] in _FINAL or texts[j] == "," for j in range(opening, close))
+    return False
 
 
 def _strip_final(view: TokenView, tokens: list[int], last: int) -> list[int]:
@@ -199,6 +363,19 @@ def _preposition_event(view, number, first, last, cue, np_start) -> SpeechEvent 
     source = noun_phrase(view, np_start, last)
     if not source:
         return None
+    if view.texts[cue].lower() == "nach" and view.texts[source[0]].lower() in (
+            "eigenen", "eigener", "seinen", "ihren") and view.texts[source[-1]] == "Worten" \
+            and any(cues.speech_verb(view.texts[j]) for j in range(first, last)):
+        return None  # "schlug nach eigenen Worten vor": the verb's subject speaks
+    if view.texts[cue].lower() == "nach":
+        # "nach Angaben des Ombudsmans für Menschenrechte, Max Muster, …"
+        source = _np_with_attachments(view, np_start, last) or source
+        after = source[-1] + 1
+        if after + 1 < last and view.texts[after] == ",":
+            apposition = noun_phrase(view, after + 1, last)
+            if apposition and apposition[-1] + 1 < last and view.texts[apposition[-1] + 1] == "," \
+                    and view.texts[apposition[0]][:1].isupper():
+                source = list(range(source[0], apposition[-1] + 1))
     if view.texts[cue].lower() == "nach" and source[-1] + 1 < last \
             and view.texts[source[-1] + 1] in ("von", "vom"):
         tail = noun_phrase(view, source[-1] + 2, last)
@@ -214,6 +391,16 @@ def _preposition_event(view, number, first, last, cue, np_start) -> SpeechEvent 
 
 
 def _zufolge_event(view, number, first, last, index) -> SpeechEvent | None:
+    texts = view.texts
+    if index - 2 >= first and texts[index - 1].lower() in ("der", "dem", "denen") \
+            and texts[index - 2] == ",":
+        # "… auf eine ungenannte Quelle, der zufolge die Gespräche …": the antecedent speaks.
+        source = phrase_before(view, index - 2, first)
+        message = _strip_final(view, list(range(index + 1, last)), last)
+        if not source or len(message) < 2:
+            return None
+        return SpeechEvent(number, INDIRECT, cue=[index], source=source, message=message,
+                           attribution=True)
     start, _ = _clause_bounds(view, first, last, index, index)
     source = phrase_before(view, index, start)
     if not source:
@@ -225,7 +412,74 @@ def _zufolge_event(view, number, first, last, index) -> SpeechEvent | None:
                        attribution=True)
 
 
-def _verb_event(view, number, first, last, index, readings, quote_at, inside):
+def _verb_event(view, number, first, last, index, readings, quote_at, inside, extra=()):
+    event = _verb_event_core(view, number, first, last, index, readings, quote_at, inside, extra)
+    if event is None:
+        return None
+    texts = view.texts
+    cue_words = [texts[i].lower() for i in event.cue]
+    lo, hi = min(event.cue), max(event.cue)
+    if cue_words[0] in ("geht", "ging", "gingen") and "davon" not in (
+            w.lower() for w in texts[lo:hi]):
+        return None  # "ausgehen" speaks only as "davon ausgehen"
+    # "wies darauf hin", "geht davon aus", "äußerte sich": the adverb belongs to the cue.
+    for between in range(lo + 1, min(hi + 1, last)):
+        if texts[between].lower() in _CUE_ADVERBS and between not in event.source:
+            event.cue.append(between)
+    if hi + 1 < last and texts[hi + 1] == "sich":
+        event.cue.append(hi + 1)
+    event.cue.sort()
+    if len(cue_words) >= 2 and set(cue_words) & _PASSIVE_AUX and event.source \
+            and event.source[0] < lo and texts[event.source[0]].lower() not in ("von", "vom") \
+            and not (event.source[0] > first
+                     and texts[event.source[0] - 1].lower() in ("von", "vom", "aus", "seitens")):
+        # "Ägypten wird aufgefordert, …": the subject of a passive cue is the addressee.
+        event.addr = event.source
+        event.source = []
+    if event.source and event.source[0] > hi:
+        event.source = _with_apposition(view, event.source, last)
+    if not event.source and set(cue_words) & {"heißt", "hieß", "geheißen"}:
+        clause_start, clause_end = _clause_bounds(view, first, last, lo, hi)
+        event.source = _document_source(view, clause_start, clause_end, set(event.cue))
+    return event
+
+
+def _document_source(view: TokenView, first: int, last: int, cue: set[int]) -> list[int]:
+    """ "In der Erklärung des WWF heißt es": the text that speaks, named after "in"/"bei"."""
+    texts = view.texts
+    for index in range(first, last - 1):
+        if index in cue or texts[index] in _FINAL:
+            continue
+        if texts[index].lower() in ("in", "im", "bei", "beim", "auf", "aus") and (
+                index == first or texts[index - 1] in (",",) or index - 1 in cue
+                or texts[index - 1].lower() == "es"):
+            phrase = noun_phrase(view, index + 1, last)
+            if phrase and view.texts[phrase[0]][:1].isupper() or phrase and texts[
+                    phrase[0]].lower() in ("der", "die", "dem", "einer", "einem", "seiner",
+                                           "ihrer"):
+                return phrase
+    return []
+
+
+# A prefield this short before a stance cue is its subject whatever its shape (SpkAtt dev).
+MAX_PREFIELD_SOURCE_TOKENS = 6
+_CUE_ADVERBS = frozenset({"davon", "darauf", "darüber", "dafür", "dagegen", "daran"})
+_PASSIVE_AUX = frozenset({"wird", "wurde", "werden", "wurden", "worden"})
+
+
+def _with_apposition(view: TokenView, source: list[int], last: int) -> list[int]:
+    """ "…, sagte Ursula Castrup, die Leiterin der Fachstelle.": the apposition is the source too."""
+    texts = view.texts
+    after = source[-1] + 1
+    if after + 1 < last and texts[after] == ",":
+        apposition = noun_phrase(view, after + 1, last)
+        if apposition and texts[apposition[0]].lower() not in PRONOUNS and (
+                apposition[-1] + 1 >= last or texts[apposition[-1] + 1] in _FINAL):
+            return list(range(source[0], apposition[-1] + 1))
+    return source
+
+
+def _verb_event_core(view, number, first, last, index, readings, quote_at, inside, extra=()):
     texts = view.texts
     cue = [index]
     start, end = _clause_bounds(view, first, last, index, index)
@@ -259,6 +513,7 @@ def _verb_event(view, number, first, last, index, readings, quote_at, inside):
             return None
         es = index + 1 if index + 1 < last and texts[index + 1].lower() == "es" else index - 1
         cue = sorted(set(cue) | {es})
+    cue = sorted(set(cue) | set(extra))
     lo, hi = min(cue), max(cue)
     start, end = _clause_bounds(view, first, last, lo, hi)
     prefield = list(range(start, lo))
@@ -346,9 +601,27 @@ def _verb_event(view, number, first, last, index, readings, quote_at, inside):
         message_start = last
     if message_start < last and texts[message_start].lower() in _NOT_MESSAGE_STARTS:
         message_start = last
+    if message_start < last and texts[message_start].lower() in _RELATIVES \
+            and lemma in REPORTING_VERBS and message_start - 1 > hi \
+            and _von_phrase_between(view, lo, message_start):
+        message_start = last  # "sprach von 1200 Gefangenen, die …": a relative clause, no message
+    if message_start >= last and texts[last - 1] == ":" and number + 1 < len(view.sentences):
+        # "X sagte:" closing a sentence of its own (as SpkAtt splits them): the next one speaks.
+        next_first, next_last = view.sentences[number + 1]
+        if texts[next_first] in _OPENING and next_first in quote_at:
+            span = quote_at[next_first]
+            message, form = list(range(span.open, span.close + 1)), DIRECT
+        else:
+            message = _strip_final(view, list(range(next_first, next_last)), next_last)
+            form = DIRECT if _is_quote(view, message) else INDIRECT
+        if message:
+            event = SpeechEvent(number, form, cue=cue, source=source, message=message, addr=addr)
+            event.cited = cited
+            return event
     if message_start >= last or texts[message_start] in _FINAL:
         # No message clause: a report that someone spoke ("Die Medien sprachen von Geiseln.").
-        if lemma not in REPORTING_VERBS:
+        # An agency citing its sources reports whatever its verb ("meldete unter Berufung auf").
+        if lemma not in REPORTING_VERBS and not cited:
             return None
         event = SpeechEvent(number, REPORTED, cue=cue, source=source,
                             message=list(range(first, last)), addr=addr)
@@ -405,6 +678,8 @@ def _subject_in(view: TokenView, start: int, lo: int) -> list[int]:
     """The subject in the prefield: the noun phrase that fills the tokens before the verb."""
     if start >= lo:
         return []
+    if view.texts[start].lower() in ("dies", "das", "dieses", "dazu") and lo - start == 1:
+        return []  # "Dies teilte die Polizei mit": the subject follows the verb
     phrase = noun_phrase(view, start, lo)
     if phrase and phrase[0] == start:
         rest = phrase[-1] + 1
@@ -417,8 +692,28 @@ def _subject_in(view: TokenView, start: int, lo: int) -> list[int]:
                 rest += 1
         if rest >= lo:
             return phrase
+        longer = _np_with_attachments(view, start, lo)
+        if longer and longer[-1] + 1 == lo:
+            return longer
         # Apposition between commas: "Jerry Larson, dem Präsidenten von UP Aerospace, lautete".
     return []
+
+
+_ATTACHING = frozenset("in im aus bei beim für am an zur zum von vom mit gegen über auf".split())
+
+
+def _np_with_attachments(view: TokenView, first: int, limit: int) -> list[int]:
+    """A noun phrase with the prepositional phrases that follow it: "Die US-Botschaft im Irak"."""
+    phrase = noun_phrase(view, first, limit)
+    while phrase:
+        after = phrase[-1] + 1
+        if after + 1 >= limit or view.texts[after].lower() not in _ATTACHING:
+            break
+        tail = noun_phrase(view, after + 1, limit)
+        if not tail:
+            break
+        phrase = list(range(phrase[0], tail[-1] + 1))
+    return phrase
 
 
 def _subject_with_relative(view: TokenView, first: int, lo: int) -> list[int]:
@@ -434,12 +729,12 @@ def _subject_with_relative(view: TokenView, first: int, lo: int) -> list[int]:
 
 
 def _subject_with_apposition(view: TokenView, first: int, lo: int) -> list[int]:
-    phrase = noun_phrase(view, first, lo)
+    phrase = _np_with_attachments(view, first, lo)
     if not phrase or phrase[0] != first:
         return []
     comma = phrase[-1] + 1
     if comma < lo and view.texts[comma] == ",":
-        second = noun_phrase(view, comma + 1, lo)
+        second = _np_with_attachments(view, comma + 1, lo)
         if second and second[-1] + 2 == lo and view.texts[lo - 1] == ",":
             return list(range(first, lo - 1))
     return []
@@ -565,3 +860,8 @@ def _konjunktiv_sentence(view: TokenView, number: int, inside: set[int]) -> bool
         if cues.is_konjunktiv(view.texts[index], lemmas[index] if lemmas else ""):
             return True
     return False
+
+
+def _von_phrase_between(view: TokenView, hi: int, comma: int) -> bool:
+    """ "sprach von 1200 Gefangenen, die …": the reported content is the "von" phrase."""
+    return any(view.texts[j].lower() in ("von", "vom") for j in range(hi + 1, comma))

@@ -31,8 +31,13 @@ NON_NOUN_STARTS = frozenset(
     "zudem außerdem jedoch allerdings dabei dazu dann damit daher deshalb deswegen trotzdem "
     "zuvor später heute gestern morgen zuletzt zunächst inzwischen mittlerweile nun jetzt hier "
     "dort da demnach danach darüber weiter ebenfalls indes indessen unterdessen immer nicht "
-    "kein keine es sich ihm ihn ihnen uns mir dir wohl etwa rund fast gar sehr".split()
+    "kein keine es sich ihm ihn ihnen uns mir dir wohl etwa rund fast gar sehr "
+    "erst gerade genau spätestens frühestens zuerst zugleich "
+    "bezüglich zusammen gleichzeitig sinngemäß wörtlich ebenso ferner überdies insbesondere "
+    "vor allem hingegen dagegen stattdessen anschließend daraufhin darin hierzu dazu".split()
 )
+# Capitalised at the start of a sentence, these endings mark adverbs, not nouns ("Gleichzeitig").
+ADVERB_ENDINGS = ("gemäß", "zeitig", "weise", "falls", "dings", "mals", "wärts", "maßen")
 # Adverbs that may stand between a verb and its postponed subject ("sagte am Montag X").
 SKIPPABLE = frozenset(
     "auch noch schon bereits zudem außerdem jedoch allerdings dabei dazu dann daher deshalb "
@@ -107,11 +112,18 @@ def is_nominal(word: str) -> bool:
         return False
     if low in PREPOSITIONS or low in NON_NOUN_STARTS or low in DETERMINERS:
         return False
+    if low.endswith(ADVERB_ENDINGS) and len(low) > 7:
+        return False
     return word[:1].isupper() or word[:1].isdigit() and False
+
+
+_NAME_PARTICLES = frozenset("de van von zu al el bin ibn da del di le la dos du ter".split())
 
 
 def is_adjective(word: str) -> bool:
     low = word
+    if word[:1].isdigit() and "-" in word and word.rsplit("-", 1)[1][:1].islower():
+        return True  # "der 85-jährige Joseph Ratzinger"
     return (
         low[:1].islower()
         and low not in PREPOSITIONS
@@ -147,6 +159,9 @@ def noun_phrase(view: TokenView, first: int, limit: int, *, genitive: bool = Tru
     nouns = 0
     while index < limit and (
         is_nominal(texts[index]) or (nouns and texts[index][:1].isdigit())
+        or (texts[index] in _NAME_PARTICLES and texts[index] not in ("von", "zu", "de")
+            and index + 1 < limit and texts[index + 1][:1].isupper())
+        or (texts[index] == "de" and index + 1 < limit and texts[index + 1][:1].isupper())
     ):
         phrase.append(index)
         nouns += 1
