@@ -109,6 +109,9 @@ class Document:
     revision: int = 1
     metadata: Mapping[str, Any] = field(default_factory=dict)
     captions: tuple[str, ...] = ()  # picture credits and captions, kept out of the body
+    # Where published is missing or not precise to the day: the range the corpus pass inferred
+    # from the text and the story, with how (lagebild.corpus.dates).
+    inferred_date: "DocumentDate | None" = None
 
     @staticmethod
     def make_id(identity: str) -> str:

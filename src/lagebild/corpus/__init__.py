@@ -14,12 +14,13 @@ CorpusStage = Callable[[object, Sequence[str]], None]
 
 
 def _stages() -> list[tuple[str, CorpusStage]]:
-    from lagebild.corpus import entity_pass, events, lineage, stories, timeline
+    from lagebild.corpus import dates, entity_pass, events, lineage, stories, timeline
 
     return [
         ("entities", entity_pass.update_store),
         ("lineage", lineage.update_store),
         ("stories", stories.update_store),
+        ("dates", dates.update_store),
         ("events", events.update_store),
         ("picture", timeline.update_store),
     ]

@@ -20,7 +20,7 @@ ARRAYS = ("documents", "segments", "entities", "quotes", "claims", "times", "eve
 
 DOCUMENT_FIELDS = ("id", "source", "url", "outlet", "agency", "dateline", "published", "updated",
                    "date_precision", "language", "title", "text", "revision", "captions",
-                   "metadata")
+                   "metadata", "inferred_date")
 
 
 def document_json(doc: Document) -> dict[str, Any]:

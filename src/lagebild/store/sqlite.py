@@ -246,6 +246,20 @@ class SQLiteStore:
             events=tuple(self.records("event_mentions", document_id)),
         )
 
+    def update_document(self, doc: Document) -> None:
+        """Replace the stored record of the current revision (the corpus pass adds inferred dates)."""
+        with self.transaction():
+            self.db.execute("UPDATE documents SET data=? WHERE id=?", (codec.dumps(doc), doc.id))
+            self.db.execute("UPDATE revisions SET data=? WHERE document_id=? AND revision=?",
+                            (codec.dumps(doc), doc.id, doc.revision))
+
+    def replace_document_records(self, table: str, document_id: str, records: Sequence[Any]) -> None:
+        """Replace all records of one kind of one document (times re-resolved by the corpus pass)."""
+        DOCUMENT_RECORDS[table]  # a KeyError names an unknown kind before anything is deleted
+        with self.transaction():
+            self.db.execute(f"DELETE FROM {table} WHERE document_id=?", (document_id,))
+            self._insert_records(table, list(records))
+
     def update_records(self, table: str, records: Iterable[Any]) -> None:
         """Replace per-document records in place (the corpus pass sets entity ids this way)."""
         with self.transaction():

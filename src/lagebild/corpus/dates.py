@@ -1,0 +1,89 @@
+"""The dates stage of the corpus pass: date documents that lack a firm date from their story.
+
+An agency report without a date line, or a page dated only "2025-07", gets a range from its own
+text in the per-document pass (weekdays that must fit one week, durations since a known start).
+Here the other documents of the same story narrow that range: their firm dates bound when the
+story happened (:func:`lagebild.extract.times.refine_with_story`). When the range changes, the
+document's time expressions and event reports are resolved again against the narrower range,
+and the range with how it was inferred is kept on the document (``Document.inferred_date``).
+
+Candidates come from the story index (``story_members``), never from a scan of all documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from lagebild.model import Document, DocumentDate
+
+# Precisions of a published/updated stamp that count as a firm date of writing.
+FIRM_PRECISIONS = ("minute", "hour", "day")
+# A story bigger than this lends its dates from its most recent members only: enough to bound
+# the days, and it keeps the cost of one update flat however long a story runs.
+MAX_PEERS = 200
+
+
+def firm_date(doc: Document) -> DocumentDate | None:
+    """The day a document was written, where its metadata states it to the day."""
+    if doc.published and doc.date_precision in FIRM_PRECISIONS and len(doc.published) >= 10:
+        day = doc.published[:10]
+        return DocumentDate(day, day, "day", "published")
+    if doc.updated and len(doc.updated) >= 10:
+        day = doc.updated[:10]
+        return DocumentDate(day, day, "day", "updated")
+    return None
+
+
+def _story_peers(store, document_id: str) -> list[str]:
+    rows = store.db.execute(
+        "SELECT DISTINCT m2.document_id FROM story_members m1 "
+        "JOIN story_members m2 ON m2.story_id = m1.story_id "
+        "WHERE m1.document_id = ? AND m2.document_id != ? "
+        "ORDER BY m2.day DESC LIMIT ?",
+        (document_id, document_id, MAX_PEERS),
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def _undated_in_stories_of(store, document_ids: Iterable[str]) -> set[str]:
+    """Documents sharing a story with ``document_ids``: a new firm date may narrow their range."""
+    found: set[str] = set()
+    for document_id in document_ids:
+        found.update(_story_peers(store, document_id))
+    return found
+
+
+def refresh_document(store, document_id: str) -> bool:
+    """Re-date one document from its story; True when its times were resolved again."""
+    from lagebild.extract.events import extract_events
+    from lagebild.extract.times import extract_times, infer_document_date
+    from lagebild.language import parse
+
+    if firm_date(store.document(document_id)) is not None:
+        return False
+    analysis = store.analysis(document_id)
+    doc = analysis.document
+    story_dates = []
+    for peer_id in _story_peers(store, document_id):
+        peer = firm_date(store.document(peer_id))
+        if peer is not None:
+            story_dates.append(peer)
+    parsed = replace(parse(doc, analysis.segments, with_entities=False),
+                     mentions=analysis.mentions)
+    inferred = infer_document_date(doc, parsed, analysis.segments, story_dates=tuple(story_dates))
+    if inferred == doc.inferred_date:
+        return False
+    times = extract_times(doc, parsed, analysis.segments, anchor=inferred)
+    events = extract_events(doc, parsed, analysis.segments, times, analysis.quotes, analysis.claims)
+    with store.transaction():
+        store.update_document(replace(doc, inferred_date=inferred))
+        store.replace_document_records("times", document_id, times)
+        store.replace_document_records("event_mentions", document_id, events)
+    return True
+
+
+def update_store(store, changed: Sequence[str]) -> None:
+    candidates = set(changed) | _undated_in_stories_of(store, changed)
+    for document_id in sorted(candidates):
+        refresh_document(store, document_id)
