@@ -32,7 +32,7 @@ err = Console(stderr=True, soft_wrap=True)
 # Options shared by every command, declared once.
 DbOption = Annotated[
     str,
-    typer.Option("--db", help="SQLite database file (created if missing).", envvar="LAGEBILD_DB"),
+    typer.Option("--db", help="SQLite database file (created if missing), or a postgresql:// URL (extra [postgres]).", envvar="LAGEBILD_DB"),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
@@ -60,7 +60,9 @@ def _print_json(data: object) -> None:
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files and folders (recursive) to ingest.", show_default=False)],
     db: DbOption = "lagebild.db",
-    workers: Annotated[int, typer.Option("--workers", "-w", help="Processes for the per-document pass (0 = all cores).")] = 1,
+    workers: Annotated[int, typer.Option("--workers", "-w", help="Processes for the per-document pass (0 = all cores).")] = 0,
+    engine: Annotated[str, typer.Option("--engine", help="Where the per-document pass runs: local (process pool) or ray (a Ray cluster; extra [scale]).")] = "local",
+    ray_address: Annotated[Optional[str], typer.Option("--ray-address", help="Ray cluster to join (auto, ray://head:10001); default: start a local Ray instance.")] = None,
     max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help="Refuse files larger than this (default 20 MB, or LAGEBILD_MAX_BYTES).")] = None,
     quiet: QuietOption = False,
     as_json: JsonOption = False,
@@ -75,6 +77,8 @@ def ingest(
 
     from lagebild.pipeline import Pipeline, default_workers
 
+    if engine not in ("local", "ray"):
+        raise typer.BadParameter(f"{engine!r} is not an engine; use local or ray", param_hint="--engine")
     n_workers = default_workers() if workers == 0 else workers
     try:
         with _open(db) as store:
@@ -90,7 +94,8 @@ def ingest(
                         f"read {counts['read']} · stored {counts['stored']} · "
                         f"rejected {counts['rejected']}"))
 
-                pipeline = Pipeline(store, workers=n_workers, max_bytes=max_bytes, progress=tick)
+                pipeline = Pipeline(store, workers=n_workers, max_bytes=max_bytes, progress=tick,
+                                    engine=engine, ray_address=ray_address)
                 report = pipeline.ingest(paths)
     except LagebildError as exc:
         _fail(exc)
@@ -272,6 +277,59 @@ def story_command(
         for c in e.copies:
             table.add_row(c.date or "", c.outlet or "", f"  └ {c.kind}: {c.headline}", c.segment_id)
     out.print(table)
+
+
+# --------------------------------------------------------------------------- serve and watch
+
+
+@app.command()
+def serve(
+    db: DbOption = "lagebild.db",
+    host: Annotated[str, typer.Option("--host", help="Address to bind; beyond 127.0.0.1 writes need LAGEBILD_TOKEN.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+) -> None:
+    """Serve the picture: web pages for people, a JSON API (/api, OpenAPI at /api/openapi.json)."""
+    try:
+        import uvicorn
+
+        from lagebild.api import create_app
+
+        application = create_app(db, bind=host)
+    except ImportError:
+        _fail(LagebildError("serving needs the optional extra [server]: pip install 'lagebild[server]'"))
+        return
+    except LagebildError as exc:
+        _fail(exc)
+        return
+    err.print(f"serving {db} on http://{host}:{port}/ (Ctrl-C stops)", highlight=False)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@app.command()
+def watch(
+    sources: Annotated[list[str], typer.Argument(help="Folders, files and RSS/Atom feed URLs (http/https) to follow.", show_default=False)],
+    db: DbOption = "lagebild.db",
+    interval: Annotated[float, typer.Option("--interval", help="Seconds between polling rounds.", min=1.0)] = 60.0,
+    rounds: Annotated[Optional[int], typer.Option("--rounds", help="Stop after this many rounds (default: run until Ctrl-C).")] = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Follow folders and feeds: every --interval seconds, new articles go through the pipeline."""
+    from lagebild import watch as watching
+
+    def report(r) -> None:
+        for source, reason in r.errors:
+            err.print(f"[yellow]skipped[/] {source}: {reason}", highlight=False)
+        if not quiet and (r.ingest.added or r.ingest.revised or r.ingest.rejected):
+            out.print(f"{len(r.ingest.added)} added, {len(r.ingest.revised)} revised, "
+                      f"{len(r.ingest.rejected)} rejected", highlight=False)
+
+    try:
+        with _open(db) as store:
+            watching.watch(store, sources, interval=interval, rounds=rounds, on_round=report)
+    except KeyboardInterrupt:
+        return
+    except LagebildError as exc:
+        _fail(exc)
 
 
 # --------------------------------------------------------------------------- eval

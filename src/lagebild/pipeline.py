@@ -78,10 +78,17 @@ def _analyse_or_reject(raw: RawDocument) -> Analysis | Rejection:
 
 
 def _warm_worker() -> None:
-    """Load models once per worker process, before the first document arrives."""
+    """Load models once per worker process, before the first document arrives.
+
+    Analysing one tiny document loads every lazily loaded model and table (tokeniser, NER,
+    lemmas, time lexicon) in this process, so the first real document is not slowed down.
+    """
     try:
-        from lagebild.language import parse  # noqa: F401  (import loads the models lazily)
-    except ImportError:
+        analyse(RawDocument(source="<warm-up>", identity="<warm-up>",
+                            text="Berlin, 3. März 2025. Die Ministerin sagte am Mittwoch, "
+                                 "die Gespräche würden fortgesetzt.",
+                            published="2025-03-03"))
+    except Exception:  # a broken model surfaces on the first real document, with its message
         pass
 
 
@@ -105,6 +112,9 @@ class IngestReport:
         return not self.rejected
 
 
+ENGINES = ("local", "ray")
+
+
 def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
@@ -113,9 +123,14 @@ class Pipeline:
     """Ingest sources into a store and keep the corpus picture up to date."""
 
     def __init__(self, store, *, workers: int = 1, max_bytes: int | None = None,
-                 progress: ProgressCallback | None = None, corpus_pass: bool = True):
+                 progress: ProgressCallback | None = None, corpus_pass: bool = True,
+                 engine: str = "local", ray_address: str | None = None):
+        if engine not in ENGINES:
+            raise ValueError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
         self.store = store
         self.workers = max(1, workers)
+        self.engine = engine  # "local": this machine (process pool); "ray": a Ray cluster
+        self.ray_address = ray_address  # None: start a local Ray instance
         self.max_bytes = max_bytes
         self.progress = progress or (lambda event, amount: None)
         self.corpus_pass = corpus_pass
@@ -123,6 +138,11 @@ class Pipeline:
     def ingest(self, paths: Iterable[str | os.PathLike]) -> IngestReport:
         from lagebild import ingest
 
+        if self.engine == "ray":  # remote paths (s3://...) are read on the cluster
+            from lagebild.scale.ray_runner import read_inputs
+
+            return self.ingest_items(read_inputs(paths, max_bytes=self.max_bytes,
+                                                 address=self.ray_address))
         return self.ingest_items(ingest.read(paths, max_bytes=self.max_bytes))
 
     def ingest_items(self, items: Iterable[RawDocument | Rejection]) -> IngestReport:
@@ -174,6 +194,22 @@ class Pipeline:
 
     def _analysed(self, pending: Iterator[tuple[RawDocument, str]]
                   ) -> Iterator[tuple[RawDocument, str, Analysis | Rejection]]:
+        if self.engine == "ray":
+            from lagebild.scale.ray_runner import analyse_on_ray
+
+            inputs: list[tuple[RawDocument, str]] = []
+
+            def raws() -> Iterator[RawDocument]:
+                for raw, digest in pending:
+                    inputs.append((raw, digest))
+                    yield raw
+
+            # Results arrive in input order; inputs[] is filled before each result is due.
+            for i, result in enumerate(analyse_on_ray(raws(), address=self.ray_address)):
+                raw, digest = inputs[i]
+                inputs[i] = None  # type: ignore[call-overload]  # free the input once stored
+                yield raw, digest, result
+            return
         if self.workers == 1:
             for raw, digest in pending:
                 yield raw, digest, _analyse_or_reject(raw)

@@ -66,3 +66,11 @@ def test_the_blog_with_a_firm_timestamp_keeps_it(seeds_store):
     assert doc.inferred_date is None
     values = {t.text: t.value for t in seeds_store.records("times", doc.id)}
     assert values.get("am Mittwochabend", values.get("Mittwochabend")) == "2025-07-23TEV"
+
+
+def test_an_undated_rewrite_takes_the_date_of_the_report_it_rewrites(seeds_store):
+    rewrite = _by_seed(seeds_store, "002")
+    assert rewrite.inferred_date.method == "lineage"
+    assert rewrite.inferred_date.earliest == "2025-07-21"
+    values = {t.text: t.value for t in seeds_store.records("times", rewrite.id)}
+    assert values["Donnerstag"] == "2025-07-24"

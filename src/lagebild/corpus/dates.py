@@ -22,6 +22,8 @@ FIRM_PRECISIONS = ("minute", "hour", "day")
 # A story bigger than this lends its dates from its most recent members only: enough to bound
 # the days, and it keeps the cost of one update flat however long a story runs.
 MAX_PEERS = 200
+# How long after its original a rewrite may appear (the seeds' rewrite came the same day).
+REWRITE_DELAY_DAYS = 1
 
 
 def firm_date(doc: Document) -> DocumentDate | None:
@@ -44,6 +46,30 @@ def _story_peers(store, document_id: str) -> list[str]:
         (document_id, document_id, MAX_PEERS),
     ).fetchall()
     return [row[0] for row in rows]
+
+
+def _lineage_date(store, document_id: str) -> DocumentDate | None:
+    """The date range of the report this document copies or rewrites, a day of delay allowed.
+
+    A rewrite appears at the same time as its original or shortly after, so an undated rewrite
+    takes its original's date (firm or inferred) rather than the wider window of the story.
+    """
+    from datetime import date, timedelta
+
+    rows = store.db.execute(
+        "SELECT DISTINCT derived_from FROM lineage_edges WHERE document_id = ? ORDER BY derived_from",
+        (document_id,)).fetchall()
+    for (source_id,) in rows:
+        if source_id == document_id:
+            continue
+        source = store.document(source_id)
+        known = firm_date(source) or source.inferred_date
+        if known is None or not known.earliest or not known.latest:
+            continue
+        latest = date.fromisoformat(known.latest) + timedelta(days=REWRITE_DELAY_DAYS)
+        return DocumentDate(known.earliest, latest.isoformat(), "day" if known.earliest == latest.isoformat()
+                            else "week", "lineage", (f"derived from {source_id}",))
+    return None
 
 
 def _undated_in_stories_of(store, document_ids: Iterable[str]) -> set[str]:
@@ -72,6 +98,9 @@ def refresh_document(store, document_id: str) -> bool:
     parsed = replace(parse(doc, analysis.segments, with_entities=False),
                      mentions=analysis.mentions)
     inferred = infer_document_date(doc, parsed, analysis.segments, story_dates=tuple(story_dates))
+    from_source = _lineage_date(store, document_id)
+    if from_source is not None and _narrower(from_source, inferred):
+        inferred = from_source
     if inferred == doc.inferred_date:
         return False
     times = extract_times(doc, parsed, analysis.segments, anchor=inferred)
@@ -83,7 +112,19 @@ def refresh_document(store, document_id: str) -> bool:
     return True
 
 
+def _narrower(a: DocumentDate, b: DocumentDate) -> bool:
+    if not b.earliest or not b.latest:
+        return True
+    return (a.earliest, a.latest) != (b.earliest, b.latest) and b.earliest <= a.earliest and a.latest <= b.latest
+
+
+def _derived(store, document_id: str) -> bool:
+    return store.db.execute("SELECT 1 FROM lineage_edges WHERE document_id = ? LIMIT 1",
+                            (document_id,)).fetchone() is not None
+
+
 def update_store(store, changed: Sequence[str]) -> None:
     candidates = set(changed) | _undated_in_stories_of(store, changed)
-    for document_id in sorted(candidates):
+    # Originals first: a rewrite takes its original's date once that is known.
+    for document_id in sorted(candidates, key=lambda d: (_derived(store, d), d)):
         refresh_document(store, document_id)

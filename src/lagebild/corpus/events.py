@@ -187,8 +187,8 @@ def cluster_mentions(
             if core is None or core.start is None:
                 continue
             if day is None:
-                # a report of unknown day: the story's most reported event of its type
-                distance = -len(c.members)
+                # a report of unknown day is about its story's latest event, not the background
+                distance = -core.start.toordinal()
             else:
                 distance = DateValue("day", day, day).distance(core)
             if distance < best_distance:
@@ -303,15 +303,18 @@ def _disagree(attribute: str, values: Sequence[str]) -> bool:
 
 
 def _pick_status(members: Sequence[EventMention], documents: Mapping[str, SourceDocument]) -> str | None:
-    """The latest report's status wins, "happened" once any report says so (unless later cancelled)."""
-    dated = sorted((m for m in members if m.status),
-                   key=lambda m: (documents[m.document_id].published or "") if m.document_id in documents else "")
-    if not dated:
+    """What the latest report says: an event planned on Monday has happened once Thursday's
+    reports say so; among one report's statements, "happened" beats "planned"."""
+    def published(m: EventMention) -> str:
+        doc = documents.get(m.document_id)
+        return (doc.published or "") if doc else ""
+
+    with_status = [m for m in members if m.status]
+    if not with_status:
         return None
-    statuses = {m.status for m in dated}
-    if "happened" in statuses:
-        return "happened"
-    return dated[-1].status
+    latest = max(published(m) for m in with_status)
+    statuses = {m.status for m in with_status if published(m) == latest}
+    return next(s for s in STATUS_ORDER if s in statuses)
 
 
 def build_event(
@@ -326,19 +329,19 @@ def build_event(
     kind = members[0].type
     frame = FRAMES.get(kind)
     values = [parse_date(m.date) for m in members]
-    days = Counter()
-    for m, v in zip(members, values):
-        if v is not None and v.kind == "day":
-            days[v.iso] += 0  # ensure the key exists
-    # the event's date: the day most independent sources give, reports of the fact first
+    # the event's date: the day most independent sources give, reports of the fact first,
+    # named sources before anonymous ones, then the earlier day
     support: dict[str, set[str]] = defaultdict(set)
     happened: dict[str, int] = Counter()
+    named: dict[str, int] = Counter()
     for m, v in zip(members, values):
         if v is not None and v.kind == "day":
             support[v.iso].add(groups.get(m.document_id, m.document_id))
             happened[v.iso] += m.status == "happened"
+            named[v.iso] += not (m.source and m.source.anonymous)
     if support:
-        date_value = max(support, key=lambda d: (len(support[d]), happened[d], d))
+        date_value = max(support, key=lambda d: (len(support[d]), happened[d], named[d],
+                                                 -date.fromisoformat(d).toordinal()))
         event_day = parse_date(date_value)
     else:
         spans = sorted((v for v in values if v is not None and v.start is not None),
@@ -538,3 +541,69 @@ def update_store(store, changed: Sequence[str]) -> None:
         store.upsert_corpus("conflicts", conflicts)
         store.set_state(state_key, {"events": [e.id for e in events],
                                     "conflicts": [c.id for c in conflicts]})
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+@dataclass(frozen=True, slots=True)
+class PictureScore:
+    """Precision and recall of events and conflicts against a golden picture."""
+
+    event_precision: float
+    event_recall: float
+    conflict_precision: float
+    conflict_recall: float
+    matched: Mapping[str, str]  # predicted event id -> gold event id
+    false_events: tuple[str, ...]
+    missed_events: tuple[str, ...]
+
+
+# A predicted date may be off by this many days from the gold date ("in der Nacht zum Freitag").
+GOLD_DATE_TOLERANCE = 1
+
+
+def score_picture(events: Sequence[Event], conflicts: Sequence[Conflict],
+                  gold_events: Sequence[Mapping], gold_conflicts: Sequence[Mapping],
+                  attribute_map: Mapping[str, str]) -> PictureScore:
+    """Score predicted events and conflicts against gold ones (see tests/golden/picture_gold.json)."""
+    matched: dict[str, str] = {}
+    free = list(gold_events)
+    for e in sorted(events, key=lambda e: (e.ordinal is None, e.date is None, len(e.sources) * -1)):
+        value = parse_date(e.date)
+        for g in free:
+            if g["type"] != e.type:
+                continue
+            if g.get("ordinal") is not None and e.ordinal is not None and g["ordinal"] != e.ordinal:
+                continue
+            gold_value = parse_date(g.get("date"))
+            if gold_value is None and value is not None:
+                continue
+            if gold_value is not None and (value is None or not gold_value.compatible(value, GOLD_DATE_TOLERANCE)):
+                continue
+            matched[e.id] = g["id"]
+            free.remove(g)
+            break
+    tp = len(matched)
+    event_p = tp / len(events) if events else 0.0
+    event_r = tp / len(gold_events) if gold_events else 0.0
+    predicted = []
+    for c in conflicts:
+        gold_event = matched.get(c.event_id)
+        predicted.append((gold_event, c.attribute, frozenset(v.value for v in c.values)))
+    reverse = {v: k for k, v in attribute_map.items()}
+    gold = [(g["event"], g["attribute"], frozenset(v["value"] for v in g["values"])) for g in gold_conflicts]
+    hits = 0
+    for gold_event, attribute, values in predicted:
+        if gold_event is None:
+            continue
+        for g in gold:
+            if g[0] == gold_event and attribute_map.get(g[1], g[1]) == attribute and g[2] == values:
+                hits += 1
+                break
+    _ = reverse
+    conflict_p = hits / len(predicted) if predicted else 0.0
+    conflict_r = hits / len(gold) if gold else 0.0
+    return PictureScore(event_p, event_r, conflict_p, conflict_r, matched,
+                        tuple(e.id for e in events if e.id not in matched),
+                        tuple(g["id"] for g in free))

@@ -672,8 +672,9 @@ def extract_events(
         day = document_day(document, segment)
         lo, hi = bisect_left(time_keys, sent.start), bisect_right(time_keys, sent.end - 1)
         sent_times = [times[k] for _, k in time_starts[lo:hi] if times[k].end <= sent.end]
-        source, via, quote_id = _attribution(sentence, attributions)
         for cand in candidates:
+            trigger_at = sentence.tokens[cand.triggers[0]].start
+            source, via, quote_id = _attribution(sentence, attributions, trigger_at)
             out.extend(_fill(document, sentence, cand, sent.segment_id, day, sent_times,
                              sent_mentions, source, via, quote_id, len(out)))
     return tuple(_link(out, parsed))
@@ -733,8 +734,10 @@ def _candidates(sentence: Sentence, mentions: Sequence[Mention] = ()) -> list[_C
     return sorted(by_type.values(), key=lambda c: c.triggers[0])
 
 
-def _attribution(sentence: Sentence, records) -> tuple[Speaker | None, tuple[str, ...], str | None]:
-    """The speaker and source chain of the quote or claim that covers most of the sentence."""
+def _attribution(sentence: Sentence, records, trigger_at: int = -1
+                 ) -> tuple[Speaker | None, tuple[str, ...], str | None]:
+    """The speaker and source chain of the quote or claim holding the trigger, else of the one
+    covering most of the sentence."""
     best, best_overlap = None, 0
     for record in records:
         if record.start >= sentence.end:
@@ -742,7 +745,10 @@ def _attribution(sentence: Sentence, records) -> tuple[Speaker | None, tuple[str
         overlap = min(record.end, sentence.end) - max(record.start, sentence.start)
         cue = getattr(record, "cue_start", None)
         cue_inside = cue is not None and sentence.start <= cue < sentence.end
-        if overlap > 0 and (cue_inside or overlap > (sentence.end - sentence.start) // 3):
+        holds_trigger = record.start <= trigger_at < record.end
+        if holds_trigger:
+            overlap += sentence.end - sentence.start  # the quote the event is told in wins
+        if overlap > 0 and (holds_trigger or cue_inside or overlap > (sentence.end - sentence.start) // 3):
             if overlap > best_overlap:
                 best, best_overlap = record, overlap
     if best is None:
@@ -865,13 +871,24 @@ def _spelled_date(t: TimeExpression, year: int | None) -> DateValue | None:
     return DateValue("day", d, d, d.weekday())
 
 
+def _weekday_only(t: TimeExpression) -> DateValue | None:
+    """ "am Mittwoch" in a text the time stage could not anchor: the weekday still compares."""
+    if "X" not in t.value:
+        return None
+    low = t.text.lower()
+    for index, name in enumerate(_WEEKDAY_WORDS):
+        if name in low:
+            return DateValue("weekday", weekday=index)
+    return None
+
+
 def _dates(frame: EventFrame, sentence: Sentence, triggers: list[int], times: Sequence[TimeExpression],
            status: str | None, day: date | None, year: int | None = None
            ) -> list[tuple[TimeExpression, DateValue]]:
     """The times that date this event (not its reporting), nearest trigger first."""
     kept: list[tuple[int, TimeExpression, DateValue]] = []
     for t in times:
-        value = parse_date(t.value) or _spelled_date(t, year)
+        value = parse_date(t.value) or _spelled_date(t, year) or _weekday_only(t)
         if value is None or t.type not in {"DATE", "TIME"}:
             continue
         i = _token_at(sentence, t.start)
@@ -882,7 +899,7 @@ def _dates(frame: EventFrame, sentence: Sentence, triggers: list[int], times: Se
                 _COMPARISON & set(sentence.words[max(0, i - 3):i]):
             continue
         distance = min(abs(i - k) for k in triggers)
-        attributive = any(0 < i - k <= 4 for k in triggers)  # "Treffen am Mittwoch"
+        attributive = any(0 < i - k <= 2 for k in triggers)  # "Treffen am Mittwoch"
         lo, hi = _clause(sentence, i)
         same_clause = any(lo <= k < hi for k in triggers)
         if frame.date_from_speech:

@@ -6,7 +6,7 @@ added, never edited once released: stored corpora upgrade step by step when open
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _DOCUMENT_RECORD_TABLES = ("segments", "sentences", "mentions", "times", "quotes", "claims")
 _CORPUS_TABLES = ("entities", "lineage", "stories", "events", "conflicts")
@@ -123,5 +123,16 @@ MIGRATIONS: dict[int, list[str]] = {
             data TEXT NOT NULL
         )""",
         "CREATE INDEX event_mentions_document ON event_mentions (document_id, start)",
+    ],
+    # 4: full-text search over segments (lagebild.search): FTS5 rows of German stems, and which
+    # segment and document each row belongs to (FTS5 cannot index an UNINDEXED column).
+    4: [
+        "CREATE VIRTUAL TABLE search_segments USING fts5(terms, tokenize='unicode61 remove_diacritics 2')",
+        "CREATE TABLE search_rows (rowid INTEGER PRIMARY KEY, segment_id TEXT NOT NULL, "
+        "document_id TEXT NOT NULL)",
+        "CREATE INDEX search_rows_document ON search_rows (document_id)",
+        # the views (lagebild.views) read one story's events and their conflicts by these
+        "CREATE INDEX events_story ON events (json_extract(data, '$.story_id'))",
+        "CREATE INDEX conflicts_event ON conflicts (json_extract(data, '$.event_id'))",
     ],
 }

@@ -14,6 +14,7 @@ DIRECT = "Direct"
 INDIRECT = "Indirect"
 REPORTED = "Reported"
 CONTINUED = "IndirectFreeIndirect"  # Konjunktiv sentences after an attributed one, no cue
+FREE_INDIRECT = "FreeIndirect"  # hearsay "soll ... haben" sentences, no cue
 
 
 @dataclass(slots=True)

@@ -10,7 +10,10 @@ One pass over the sentences of a document, in order:
    before the finite verb where that reads as a subject, else the one right after it;
 3. quotations with no cue of their own continue the speaker of the sentence before
    (this also joins the second half of an interrupted quote: „A“, sagte X. „B“);
-4. following sentences in Konjunktiv with no cue keep the last speaker (continuation);
+4. following sentences in Konjunktiv with no cue keep the last speaker (continuation, one
+   event per run, SpkAtt "IndirectFreeIndirect"); a Konjunktiv-I sentence far from any event
+   is a continuation with no named speaker; "X soll … haben/sein" hearsay is "FreeIndirect";
+   "X bremste: Die Lage sei …" takes the subject before the colon;
 5. quoted fragments inside indirect speech become nested direct events (SpkAtt annotates both;
    :func:`lagebild.extract.quotes.extract_quotes` keeps only the outer, mixed statement).
 
@@ -19,15 +22,26 @@ postposed "Seiner Meinung nach", relative ", der zufolge", stance nouns with the
 ("ist der Meinung", "vertritt die Ansicht", "geht davon aus"). Speakers: prefield subjects may
 carry prepositional attachments and appositions ("Die US-Botschaft im Irak", "X, Sprecher des Y,");
 postponed speakers take a closing apposition; a passive cue's subject is its addressee;
-"In der Erklärung des WWF heißt es" names the document as the source.
+"In der Erklärung des WWF heißt es" names the document as the source; "nach" with document
+nouns ("Nach dem Grundgesetz"), ", nach denen …" (the pronoun is the source), "laut spiegel.de";
+separated particles past an apposition or bracket; a lead-in "X, Präsident des Y, kritisierte:"
+is the speaker; objects of summoning verbs ("forderte die SPD auf") are addressees.
 """
 
 from __future__ import annotations
 
 from lagebild.extract.quotes import cues
 from lagebild.extract.quotes.direct import QuotedSpan, has_verbish, quoted_spans
-from lagebild.extract.quotes.events import CONTINUED, DIRECT, INDIRECT, REPORTED, SpeechEvent
+from lagebild.extract.quotes.events import (
+    CONTINUED,
+    DIRECT,
+    FREE_INDIRECT,
+    INDIRECT,
+    REPORTED,
+    SpeechEvent,
+)
 from lagebild.extract.quotes.speakers import (
+    DETERMINERS,
     PRONOUNS,
     SKIPPABLE,
     addressee_phrase,
@@ -53,6 +67,13 @@ _CLOSING = frozenset({"“", '"', "«", "”", "‘", "’"})
 _PERFECT_AUX = frozenset(
     "hat haben hatte hatten habe hätte hätten ist sind war waren sei seien wird werden wurde "
     "wurden werde würde würden".split()
+)
+# Heads after "nach" that name a document or plan as the source of what follows
+# ("Nach dem Grundgesetz", "Nach einer Stellungnahme der US-Armee"): SpkAtt dev split.
+_NACH_DOCUMENT_NOUNS = frozenset(
+    "stellungnahme analyse endergebnis dokument darstellungen vorhersage ankündigung idee "
+    "grundgesetz verfassung hinweis erfahrungen erkenntnisstand plan veröffentlichung bekunden "
+    "gesetzesentwurf artikel".split()
 )
 _ATTRIBUTION_NOUN_ENDINGS = (
     "angaben", "berichten", "bericht", "informationen", "aussagen", "aussage", "schätzungen",
@@ -159,8 +180,11 @@ def _sentence_events(
             event = _zufolge_event(view, number, first, last, index)
         elif low == "so" and index > first and texts[index - 1] in (",", "(", "–"):
             event = _so_event(view, number, first, last, index, quote_at)
-        elif low == "demnach":
+        elif low == "demnach" or (low == "danach" and _konjunktiv_sentence(view, number, inside)):
             event = _demnach_event(view, number, first, last, index)
+        elif low == "nach" and index > first + 1 and texts[index - 1] == "," \
+                and index + 1 < last and texts[index + 1].lower() in _NACH_RELATIVES:
+            event = _relative_nach_event(view, number, last, index)
         elif low == "wonach" and index > first and texts[index - 1] == ",":
             event = _wonach_event(view, number, first, last, index)
         else:
@@ -181,12 +205,33 @@ def _sentence_events(
     return events
 
 
+def _bare_name(view: TokenView, index: int, last: int) -> list[int]:
+    """ "laut bildblog.de", "laut „Welt“", "laut ai-Bericht": names a noun phrase misses."""
+    texts = view.texts
+    if index >= last:
+        return []
+    if texts[index] in _OPENING:
+        close = next((j for j in range(index + 1, min(last, index + 6)) if texts[j] in _CLOSING), None)
+        if close is not None and close > index + 1:
+            return list(range(index, close + 1))
+        return []
+    word = texts[index]
+    if word[:1].isalpha() and ("." in word[1:] or "-" in word) and word[:1].islower():
+        return [index]
+    return []
+
+
 def _is_attribution_nach(view: TokenView, index: int, last: int) -> bool:
     for other in range(index + 1, min(last, index + 4)):
         low = view.texts[other].lower()
-        if low in cues.SOURCE_NOUNS or low.endswith(_ATTRIBUTION_NOUN_ENDINGS):
+        if low in cues.SOURCE_NOUNS or low.endswith(_ATTRIBUTION_NOUN_ENDINGS) \
+                or low in _NACH_DOCUMENT_NOUNS:
             return view.texts[other][:1].isupper()
+        if other == index + 1 and view.texts[other][:1].isupper() and low.endswith("s") \
+                and other + 1 < last and view.texts[other + 1].lower() in cues.SOURCE_NOUNS:
+            continue  # a genitive name first: "Nach Grupps Meinung"
         if not (low in ("den", "der", "des", "dem", "einem", "einer", "eines", "eigenen", "ersten", "offiziellen",
+                        "seiner", "ihrer", "eigener", "eigenem", "bisherigem", "erster",
                         "bisherigen", "vorläufigen", "übereinstimmenden", "unbestätigten",
                         "jüngsten", "neuesten", "neuen", "aktuellen", "diesen", "ihren",
                         "seinen", "dessen", "deren") or low.endswith("en")):
@@ -232,8 +277,21 @@ def _so_event(view, number, first, last, index, quote_at) -> SpeechEvent | None:
                            or (apposition[-1] + 2 >= last and texts[apposition[-1] + 1] == ",")):
             source = list(range(source[0], apposition[-1] + 1))
             after = source[-1] + 1
-    while after < last and texts[after].lower() in SKIPPABLE:
+    while after < last and texts[after].lower() in SKIPPABLE - {"gegenüber"}:
         after += 1
+    addr: list[int] = []
+    # "…, so X im libanesischen Fernsehen", "…, so X gegenüber der Zeitung Y": where and to whom.
+    for _ in range(3):
+        if after + 1 >= last or texts[after].lower() not in _SO_PREPOSITIONS:
+            break
+        tail = noun_phrase(view, after + 1, last) or _bare_name(view, after + 1, last)
+        if not tail:
+            break
+        if texts[after].lower() == "gegenüber":
+            addr = tail
+        after = tail[-1] + 1
+        while after < last and texts[after].lower() in SKIPPABLE - {"gegenüber"}:
+            after += 1
     if after < last and texts[after] not in _FINAL and texts[after] not in (",", ")", "–", ":"):
         return None  # a verb follows ("so X mitteilte"): the verb rule takes the clause
     if after < last and texts[after] in (",", ")", "–") and after + 1 < last \
@@ -248,7 +306,23 @@ def _so_event(view, number, first, last, index, quote_at) -> SpeechEvent | None:
     if len(message) < 2:
         return None
     form = DIRECT if _is_quote(view, message) else INDIRECT
-    return SpeechEvent(number, form, cue=[index], source=source, message=message)
+    return SpeechEvent(number, form, cue=[index], source=source, message=message, addr=addr)
+
+
+_SO_PREPOSITIONS = frozenset("in im auf bei beim gegenüber nach am vor laut".split())
+_NACH_RELATIVES = frozenset("denen dem der welchem welcher welchen".split())
+
+
+def _relative_nach_event(view, number, last, index) -> SpeechEvent | None:
+    """ "Gerüchte, nach denen X an Krebs litt": SpkAtt marks the relative pronoun as source."""
+    end = index + 2
+    while end < last and view.texts[end] not in _FINAL and view.texts[end] != ";":
+        end += 1
+    message = list(range(index + 2, end))
+    if len(message) < 3:
+        return None
+    return SpeechEvent(number, INDIRECT, cue=[index], source=[index + 1], message=message,
+                       attribution=True)
 
 
 def _demnach_event(view, number, first, last, index) -> SpeechEvent | None:
@@ -298,6 +372,37 @@ def _stance_event(view, number, first, last, index, quote_at, inside) -> SpeechE
     return event
 
 
+# "Dies teilte der Vorsitzende, Magdalena Chu, mit.", "teilte am Abend (Ortszeit) mit":
+# the separated particle may stand past an apposition or a bracket (SpkAtt dev).
+PARTICLE_PAST_APPOSITION = True
+APPOSITION_NOT_RELATIVE = True
+
+
+def _particle_past_insertions(view: TokenView, end: int, last: int, particles) -> int | None:
+    texts = view.texts
+    index = end
+    for _ in range(3):
+        if index >= last:
+            return None
+        if texts[index] == "(":
+            close = next((j for j in range(index, min(last, index + 8)) if texts[j] == ")"), None)
+            if close is None:
+                return None
+            index = close + 1
+        elif texts[index] == ",":
+            phrase = noun_phrase(view, index + 1, last)
+            if not phrase or phrase[-1] + 1 >= last or texts[phrase[-1] + 1] != ",":
+                return None
+            index = phrase[-1] + 2
+        else:
+            return None
+        while index < last and texts[index] not in _CLAUSE_BREAKS and texts[index] not in _FINAL:
+            if texts[index].lower() in particles:
+                return index
+            index += 1
+    return None
+
+
 def _clause_bounds(view: TokenView, first: int, last: int, lo: int, hi: int) -> tuple[int, int]:
     texts = view.texts
     start = lo
@@ -330,13 +435,19 @@ def _clause_bounds(view: TokenView, first: int, last: int, lo: int, hi: int) -> 
     return start, end
 
 
+# "die Tageszeitung „The Guardian“ berichtete": a quoted name after its head noun (SpkAtt dev).
+QUOTED_NAME_AFTER_NOUN = True
+
+
 def _quoted_name_before(view: TokenView, first: int, close: int) -> bool:
     """Whether the closing mark at ``close`` ends a short quoted name after an article."""
     texts = view.texts
     for opening in range(close - 1, max(first - 1, close - 6), -1):
         if texts[opening] in _OPENING:
-            return opening > first and texts[opening - 1].lower() in (
-                "der", "die", "das", "des", "dem", "den") and texts[opening + 1][:1].isupper() \
+            return opening > first and (texts[opening - 1].lower() in (
+                "der", "die", "das", "des", "dem", "den") or (
+                    QUOTED_NAME_AFTER_NOUN and texts[opening - 1][:1].isupper()
+                    and opening - 1 > first)) and texts[opening + 1][:1].isupper() \
                 and not any(texts[j] in _FINAL or texts[j] == "," for j in range(opening, close))
     return False
 
@@ -360,7 +471,7 @@ def _rest_of_sentence(view: TokenView, first: int, last: int, drop: set[int]) ->
 
 
 def _preposition_event(view, number, first, last, cue, np_start) -> SpeechEvent | None:
-    source = noun_phrase(view, np_start, last)
+    source = noun_phrase(view, np_start, last) or _bare_name(view, np_start, last)
     if not source:
         return None
     if view.texts[cue].lower() == "nach" and view.texts[source[0]].lower() in (
@@ -461,6 +572,8 @@ def _document_source(view: TokenView, first: int, last: int, cue: set[int]) -> l
     return []
 
 
+SHARED_SUBJECT_AFTER_COMMA = True
+_LEADING_ADVERBS = frozenset("auch so doch zudem außerdem dann nun zuvor später".split())
 # A prefield this short before a stance cue is its subject whatever its shape (SpkAtt dev).
 MAX_PREFIELD_SOURCE_TOKENS = 6
 _CUE_ADVERBS = frozenset({"davon", "darauf", "darüber", "dafür", "dagegen", "daran"})
@@ -483,9 +596,16 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
     texts = view.texts
     cue = [index]
     start, end = _clause_bounds(view, first, last, index, index)
+    with_particle = [r for r in readings if r.particle]
+    if with_particle and any(r.particle is None for r in readings) and any(
+            texts[j].lower() == r.particle for r in with_particle for j in range(index + 1, end)):
+        # "forderte … auf" is "auffordern", not "fordern": the particle in the clause decides.
+        readings = with_particle
     if not any(r.particle is None for r in readings):
         particles = {r.particle for r in readings}
         found = next((j for j in range(index + 1, end) if texts[j].lower() in particles), None)
+        if found is None and PARTICLE_PAST_APPOSITION:
+            found = _particle_past_insertions(view, end, last, particles)
         if found is None:
             return None
         cue.append(found)
@@ -520,7 +640,7 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
     low_start = texts[start].lower() if start < last else ""
 
     # Subordinate "wie X mitteilte" and ", so X": message is the rest of the sentence.
-    if low_start in ("wie", "so") and start < lo:
+    if low_start in ("wie", "so") and start < lo and (low_start == "wie" or start > first):
         source = _subject_in(view, start + 1, lo)
         if low_start == "so" and not source:
             source = _subject_after(view, hi + 1, end)
@@ -536,6 +656,9 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
     verb_first = start == lo  # "…, sagte X" : clause opens with the verb
     apposed = (_subject_with_apposition(view, first, start)
                or _subject_with_relative(view, first, start)) if verb_first and start > first else []
+    if not apposed and verb_first and start > first and texts[start - 1] == "," \
+            and LONG_PREFIELD_SUBJECT and lemma != "heißen":
+        apposed = _long_prefield_subject(view, first, start - 1, hi, end, last)
     if not apposed and (verb_first and start > first and texts[start - 1] in (",",) or (
         verb_first and start > first and texts[start - 1] in _CLOSING
     )):
@@ -546,7 +669,7 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
         message = _message_before(view, first, start, quote_at)
         if not message:
             return None
-        addr = _addressee(view, source, hi, end)
+        addr = _addressee(view, source, hi, end, lemma)
         form = DIRECT if _is_quote(view, message) else INDIRECT
         event = SpeechEvent(number, form, cue=cue, source=source, message=message, addr=addr)
         event.cited = _cited(view, source[-1] + 1 if source else hi + 1, last)
@@ -554,10 +677,19 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
 
     # A subordinate clause with its verb at the end ("nachdem sie die Polizei informiert
     # hatte, …", "den der Gerichtshof betone"): what follows is the main clause, not speech.
-    if start < lo and low_start in _SUBORDINATORS:
+    if start < lo and low_start in _SUBORDINATORS and not (
+            low_start == "als" and hi + 1 < end and start + 1 < lo
+            and texts[start + 1][:1].isupper() and texts[start + 1].lower() not in PRONOUNS):
+        # ("Als Begründung sagte ein Wissenschaftler: …" is a main clause: the verb is second.)
         return None
     if start < lo and start > first and texts[start - 1] == "," and low_start in _RELATIVES:
-        return None
+        phrase = noun_phrase(view, start, lo) if APPOSITION_NOT_RELATIVE else []
+        head = noun_phrase(view, first, start - 1) if phrase else []
+        if not (phrase and len(phrase) > 1 and phrase[-1] + 1 == lo and head
+                and head[0] == first and head[-1] + 2 == start):
+            return None
+        # "Nurur Rahman, der Rettungskoordinator der Behörde, teilte mit": an apposition.
+        apposed = list(range(first, lo))
     if lo > first and texts[lo - 1].lower() == "zu" or (
         hi + 1 < last and texts[hi + 1].lower() == "zu"
     ):
@@ -565,16 +697,22 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
 
     # Message after the cue: the clause ends in ",", ":" or an opening quote.
     source = apposed or (_subject_in(view, start, lo) if prefield else [])
-    if not source and lo > first and texts[lo - 1].lower() in ("und", "oder", "sondern"):
-        # A second verb of the same subject: "Die Ukraine weist … zurück und fordert …".
-        source = noun_phrase(view, first, lo)
+    if not source and lo > first and (texts[lo - 1].lower() in ("und", "oder", "sondern") or (
+            SHARED_SUBJECT_AFTER_COMMA and start == lo and texts[lo - 1] == ","
+            and hi + 1 < last and texts[hi + 1].lower() in ("jedoch", "aber", "zudem", "auch"))):
+        # A second verb of the same subject: "Die Ukraine weist … zurück und fordert …",
+        # "Die UN bestätigten den Vorfall, teilten jedoch mit, …".
+        opening = first
+        while opening < lo and texts[opening].lower() in _LEADING_ADVERBS:
+            opening += 1
+        source = noun_phrase(view, opening, lo)
     if not source and prefield and texts[start].lower() in ("aus", "von") and start + 1 < lo:
         source = noun_phrase(view, start + 1, lo)  # "Aus Regierungskreisen wurde bestätigt"
     if not source:
         source = _subject_after(view, lo + 1, end)
     if lemma == "heißen":
         source = []
-    addr = _addressee(view, source, lo, end)
+    addr = _addressee(view, source, lo, end, lemma)
     cited = _cited(view, hi + 1, last)
     after = end
     # "… unter Berufung auf eigene Quellen" may stand between verb and message.
@@ -680,6 +818,8 @@ def _subject_in(view: TokenView, start: int, lo: int) -> list[int]:
         return []
     if view.texts[start].lower() in ("dies", "das", "dieses", "dazu") and lo - start == 1:
         return []  # "Dies teilte die Polizei mit": the subject follows the verb
+    if view.texts[start].lower() in _PREFIELD_PARTICLES and start + 1 < lo:
+        start += 1  # "Auch der Schiedsrichter kritisierte", "Aber Zeitungen berichteten"
     phrase = noun_phrase(view, start, lo)
     if phrase and phrase[0] == start:
         rest = phrase[-1] + 1
@@ -699,7 +839,8 @@ def _subject_in(view: TokenView, start: int, lo: int) -> list[int]:
     return []
 
 
-_ATTACHING = frozenset("in im aus bei beim für am an zur zum von vom mit gegen über auf".split())
+_PREFIELD_PARTICLES = frozenset("auch aber doch selbst sogar nur etwa zudem".split())
+_ATTACHING = frozenset("in im aus bei beim für am an zur zum von vom mit gegen über auf ohne".split())
 
 
 def _np_with_attachments(view: TokenView, first: int, limit: int) -> list[int]:
@@ -728,6 +869,44 @@ def _subject_with_relative(view: TokenView, first: int, lo: int) -> list[int]:
     return []
 
 
+# "Renate Künast, Fraktionschefin von Bündnis 90/Die Grünen, kritisierte: „…“": when nothing
+# follows the verb but the message, the whole lead-in is the speaker (SpkAtt dev).
+LONG_PREFIELD_SUBJECT = True
+MAX_LONG_SUBJECT_TOKENS = 16
+
+
+def _long_prefield_subject(view: TokenView, first: int, comma: int, hi: int, end: int,
+                           last: int) -> list[int]:
+    texts = view.texts
+    after = hi + 1
+    while after < end and texts[after].lower() in SKIPPABLE:
+        after += 1
+    if after < end or end >= last or texts[end] not in (":", ","):
+        return []  # a subject or object follows the verb: "…, sagte der Minister"
+    if end + 1 >= last or (texts[end] == "," and texts[end + 1].lower() in _NOT_MESSAGE_STARTS):
+        return []
+    if comma - first > MAX_LONG_SUBJECT_TOKENS or not (
+            texts[first][:1].isupper() or texts[first].lower() in DETERMINERS):
+        return []
+    if texts[first].lower() in _SUBORDINATORS | {"wie", "so"} or any(
+            texts[j] in _OPENING | _CLOSING | _FINAL or texts[j] in (":", ";")
+            for j in range(first, comma)):
+        return []
+    phrase = noun_phrase(view, first, comma)
+    if not phrase or phrase[0] != first:
+        return []
+    # Leave out a relative clause: "Günther Platter, der Verteidigungsminister, der … hat, sagte".
+    cut = comma
+    for j in range(phrase[-1] + 1, comma):
+        if texts[j] == "," and j + 1 < comma and texts[j + 1].lower() in _RELATIVES \
+                and j + 2 < comma and not texts[j + 2][:1].isupper():
+            cut = j
+            break
+    if any(cues.speech_verb(texts[j]) for j in range(first, cut)):
+        return []
+    return list(range(first, cut))
+
+
 def _subject_with_apposition(view: TokenView, first: int, lo: int) -> list[int]:
     phrase = _np_with_attachments(view, first, lo)
     if not phrase or phrase[0] != first:
@@ -745,10 +924,11 @@ def _subject_with_apposition(view: TokenView, first: int, lo: int) -> list[int]:
 
 def _subject_after(view: TokenView, begin: int, end: int) -> list[int]:
     index = begin
-    while index < end and view.texts[index].lower() in SKIPPABLE:
+    while index < end and view.texts[index].lower() in SKIPPABLE - {"gegenüber"}:
         index += 1
         # "am Mittwoch", "in einer Ansprache" are skipped as a whole below.
-    while index < end and view.texts[index].lower() in ("in", "im", "bei", "beim", "auf"):
+    while index < end and view.texts[index].lower() in ("in", "im", "bei", "beim", "auf",
+                                                        "gegenüber"):
         phrase = noun_phrase(view, index + 1, end, genitive=True)
         if not phrase:
             break
@@ -761,12 +941,30 @@ def _subject_after(view: TokenView, begin: int, end: int) -> list[int]:
     return phrase
 
 
-def _addressee(view: TokenView, source: list[int], verb: int, end: int) -> list[int]:
+# Verbs whose object is the one addressed: "forderte die SPD auf", "warf der Kommission vor".
+OBJECT_ADDRESSEE_VERBS = frozenset(
+    "auffordern aufrufen vorwerfen warnen appellieren beschuldigen versichern zusagen "
+    "empfehlen raten mahnen ermahnen bitten".split()
+)
+
+
+def _addressee(view: TokenView, source: list[int], verb: int, end: int, lemma: str = ""
+               ) -> list[int]:
     begin = (source[-1] + 1) if source and source[-1] > verb else verb + 1
     index = begin
     while index < end and view.texts[index].lower() in SKIPPABLE - {"gegenüber"}:
         index += 1
-    return addressee_phrase(view, index, end)
+    phrase = addressee_phrase(view, index, end)
+    if phrase and view.texts[phrase[0]].lower() == "gegenüber":
+        phrase = phrase[1:]  # SpkAtt leaves the preposition out of the addressee
+    if not phrase and lemma in OBJECT_ADDRESSEE_VERBS and index < end:
+        if lemma == "appellieren" and view.texts[index].lower() == "an":
+            index += 1
+        phrase = noun_phrase(view, index, end, genitive=True)
+        if phrase and view.texts[phrase[0]].lower() in PRONOUNS - {"ihm", "ihr", "ihnen"} \
+                or phrase and view.texts[phrase[0]].lower() == "sich":
+            phrase = []
+    return phrase
 
 
 def _cited(view: TokenView, begin: int, last: int) -> list[int]:
@@ -817,38 +1015,146 @@ def _quotes_without_cue(view, events, quotes, used_quotes) -> list[SpeechEvent]:
 
 
 def _continuations(view, events, inside) -> list[SpeechEvent]:
+    """Cue-less statements that go on from an attributed one.
+
+    A run of Konjunktiv sentences right after a sentence with a speech event is one
+    continuation event with that event's speaker (SpkAtt "IndirectFreeIndirect": one event per
+    run, its Source the tokens of the original speaker). A sentence of hearsay "soll(en)"
+    ("Er soll den Anschlag geplant haben") is free indirect speech of the last speaker within
+    :data:`HEARSAY_ANCHOR_SENTENCES` sentences, or of nobody named.
+    """
     with_events = {e.sentence for e in events}
     # Sentences covered by a quotation already belong to an event.
     owner = view.sentence_of()
     covered = {owner[i] for e in events for i in e.message}
     out = list(events)
-    last_sentence = {}
+    anchors: dict[int, SpeechEvent] = {}
     for event in events:
-        if event.source and event.form != REPORTED:
-            last_sentence.setdefault(event.sentence, event)
-            if event.cue:
-                last_sentence[event.sentence] = event
+        if event.nested or not (event.source or event.cue):
+            continue
+        if event.form == REPORTED and not CONTINUE_AFTER_REPORTED:
+            continue
+        current = anchors.get(event.sentence)
+        if current is None or event.cue or not current.cue:
+            anchors[event.sentence] = event
     count = len(view.sentences)
+    anchor: SpeechEvent | None = None
+    anchor_sentence = -10
     number = 0
     while number < count:
-        speaker_event = last_sentence.get(number)
-        number += 1
-        if speaker_event is None:
+        if number in anchors:
+            anchor, anchor_sentence = anchors[number], number
+        if number in with_events or number in covered:
+            number += 1
             continue
         run: list[int] = []
-        while number < count and number not in with_events and number not in covered \
-                and len(run) < MAX_CONTINUATION_SENTENCES and _konjunktiv_sentence(
-                    view, number, inside):
+        if anchor is not None and number - anchor_sentence <= CONTINUATION_GAP_SENTENCES:
+            while number < count and number not in with_events and number not in covered \
+                    and len(run) < MAX_CONTINUATION_SENTENCES \
+                    and _konjunktiv_sentence(view, number, inside):
+                run.append(number)
+                number += 1
+        elif STANDALONE_KONJUNKTIV and _konjunktiv_i_sentence(view, number, inside):
             run.append(number)
             number += 1
+        if run and _colon_speaker(view, run[0]):
+            # "X bremste am Montag: Die Positionen seien …": the subject before the colon speaks.
+            speaker, colon = _colon_speaker(view, run[0])
+            first, last = view.sentences[run[0]]
+            out.append(SpeechEvent(run[0], CONTINUED, source=speaker,
+                                   message=list(range(colon + 1, last))))
+            anchor, anchor_sentence = out[-1], run[0]
+            number = run[0] + 1
+            continue
         if run:
             first = view.sentences[run[0]][0]
             last = view.sentences[run[-1]][1]
-            event = SpeechEvent(run[0], CONTINUED, source=list(speaker_event.source),
+            source = list(anchor.source) if anchor is not None and \
+                run[0] - anchor_sentence <= STANDALONE_SOURCE_SENTENCES else []
+            event = SpeechEvent(run[0], CONTINUED, source=source,
                                 message=list(range(first, last)))
-            event.cited = list(speaker_event.cited)
+            if anchor is not None and source:
+                event.cited = list(anchor.cited)
             out.append(event)
+            anchor_sentence = run[-1]
+            continue
+        if HEARSAY and _hearsay_sentence(view, number, inside):
+            first, last = view.sentences[number]
+            source = list(anchor.source) if anchor is not None and \
+                number - anchor_sentence <= HEARSAY_ANCHOR_SENTENCES else []
+            out.append(SpeechEvent(number, FREE_INDIRECT, source=source,
+                                   message=list(range(first, last))))
+            if source:
+                anchor_sentence = number
+        number += 1
     return out
+
+
+# Continuation knobs, tuned on the SpkAtt dev split.
+# Off: a bare report ("X sprach von …") rarely names who goes on speaking (example corpus).
+CONTINUE_AFTER_REPORTED = False
+CONTINUATION_GAP_SENTENCES = 3
+STANDALONE_KONJUNKTIV = True
+# A Konjunktiv sentence further from any speech event still takes the last speaker this close.
+STANDALONE_SOURCE_SENTENCES = 3
+HEARSAY = True
+HEARSAY_ANCHOR_SENTENCES = 2
+_HEARSAY = frozenset({"soll", "sollen"})
+
+
+def _colon_speaker(view: TokenView, number: int) -> tuple[list[int], int] | None:
+    """The subject of a sentence "Subject verb …: statement", and the colon's index."""
+    first, last = view.sentences[number]
+    texts = view.texts
+    colon = next((j for j in range(first, last) if texts[j] == ":"), None)
+    if colon is None or colon - first > MAX_COLON_PREFIX_TOKENS:
+        return None
+    phrase = noun_phrase(view, first, colon)
+    if not phrase or phrase[0] != first or phrase[-1] + 1 >= colon:
+        return None
+    verb = texts[phrase[-1] + 1]
+    if not verb[:1].islower() or verb.lower() in PRONOUNS:
+        return None
+    return phrase, colon
+
+
+# A "Subject verb …:" lead-in longer than this is no speaker introduction (example corpus).
+MAX_COLON_PREFIX_TOKENS = 12
+
+
+def _hearsay_sentence(view: TokenView, number: int, inside: set[int]) -> bool:
+    """ "X soll … haben/sein/werden": the hearsay modal as the finite verb of a main clause."""
+    first, last = view.sentences[number]
+    texts = view.texts
+    for index in range(first, last):
+        if index in inside or texts[index].lower() not in _HEARSAY:
+            continue
+        # The finite verb of a main clause: no subordinator / relative before it in its clause.
+        j = index - 1
+        while j >= first and texts[j] not in (",", ";", ":", "(", "–"):
+            j -= 1
+        opener = texts[j + 1].lower() if j + 1 < index else ""
+        if opener in _SUBORDINATORS or (j >= first and opener in _RELATIVES) or opener == "wie":
+            continue
+        if not HEARSAY_PERFECT:
+            return True
+        k = index + 1
+        while k < last and texts[k] not in (",", ";", ":", "(", "–", ".", "!", "?"):
+            if texts[k] in ("haben", "sein"):
+                return True
+            k += 1
+    return False
+
+
+HEARSAY_PERFECT = True
+
+
+def _konjunktiv_i_sentence(view: TokenView, number: int, inside: set[int]) -> bool:
+    first, last = view.sentences[number]
+    lemmas = view.lemmas
+    return any(index not in inside and cues.is_konjunktiv_i(view.texts[index],
+                                                             lemmas[index] if lemmas else "")
+               for index in range(first, last))
 
 
 def _konjunktiv_sentence(view: TokenView, number: int, inside: set[int]) -> bool:

@@ -52,6 +52,7 @@ ADDRESSEE_HEADS = (
     "welt", "stern", "tagesschau", "afp", "dpa", "reuters", "ap", "kna", "epd", "bbc", "cnn",
     "ard", "zdf", "rtl", "interview",
 )
+_LONG_ADDRESSEE_HEADS = tuple(h for h in ADDRESSEE_HEADS if len(h) >= 6)
 AGENCIES = frozenset(
     "dpa afp reuters ap kna epd tass interfax ria ria-nowosti ukrinform xinhua ansa efe apa sda "
     "bloomberg unian anadolu yonhap kyodo irna isna pap ddp dapd ots".split()
@@ -192,7 +193,7 @@ def _continue_phrase(view: TokenView, phrase: list[int], index: int, limit: int,
         if tail:
             phrase.extend(tail)
             index = phrase[-1] + 1
-    if genitive and index < limit and _low(texts[index]) in ("des", "der", "von", "vom"):
+    if genitive and index < limit and _low(texts[index]) in ("des", "der", "von", "vom", "eines"):
         tail = noun_phrase(view, index + 1 if texts[index] in ("von", "vom") else index, limit,
                            genitive=True)
         if texts[index] in ("von", "vom"):
@@ -220,7 +221,8 @@ def _closing(view: TokenView, index: int, limit: int) -> int | None:
 
 def _is_addressee(view: TokenView, phrase: Sequence[int]) -> bool:
     words = [_low(view.texts[i]) for i in phrase]
-    return any(word.startswith(ADDRESSEE_HEADS) or word in ADDRESSEE_HEADS for word in words[:3]) \
+    # Short heads ("welt", "bild", "ap") must be the whole word: "Weltgesundheitsorganisation".
+    return any(word in ADDRESSEE_HEADS or word.startswith(_LONG_ADDRESSEE_HEADS) for word in words[:3]) \
         and words[0] in ("der", "dem", "den")
 
 

@@ -18,12 +18,19 @@ never claims more than the text and the metadata support.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
-from typing import Sequence
 
 from ...model import Anchor, Document, DocumentDate, Parsed, Segment, TimeExpression
 from .context import Sentences, direction, sentence_spans
-from .docdate import consistent_days, firm_date, infer_from_hits, parse_iso, refine_with_story, weekday_refs
+from .docdate import (
+    consistent_days,
+    firm_date,
+    infer_from_hits,
+    parse_iso,
+    refine_with_story,
+    weekday_refs,
+)
 from .lexicon import PLACE_ADJECTIVES, PLACE_ZONES
 from .normalise import merge_values, resolve
 from .rules import Hit, recognise
@@ -43,7 +50,11 @@ PLACE_LOOKBACK = 400
 _RELATIVE = {"weekday", "relday", "refday", "part", "relunit", "offset", "refoffset"}
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
 _PLACE_RE = re.compile(
-    r"\b(" + "|".join(re.escape(p) for p in PLACE_ZONES) + r")\b|\b(" + "|".join(PLACE_ADJECTIVES) + r")(?:e[nmrs]?)?\b"
+    r"\b("
+    + "|".join(re.escape(p) for p in PLACE_ZONES)
+    + r")\b|\b("
+    + "|".join(PLACE_ADJECTIVES)
+    + r")(?:e[nmrs]?)?\b"
 )
 
 
@@ -56,11 +67,25 @@ def _sentences(document: Document, parsed: Parsed | None) -> Sentences:
 def _document_date(document: Document, hits: Sequence[Hit], sentences: Sentences) -> DocumentDate:
     firm = firm_date(document.published, document.date_precision)
     if firm is not None:
-        return DocumentDate(firm[0].isoformat(), firm[0].isoformat(), firm[1], "published", (f"published {document.published}",))
+        return DocumentDate(
+            firm[0].isoformat(),
+            firm[0].isoformat(),
+            firm[1],
+            "published",
+            (f"published {document.published}",),
+        )
     updated = firm_date(document.updated)
     if updated is not None:
-        return DocumentDate(updated[0].isoformat(), updated[0].isoformat(), updated[1], "updated", (f"updated {document.updated}",))
-    return infer_from_hits(hits, document.text, sentences, document.published, document.date_precision)
+        return DocumentDate(
+            updated[0].isoformat(),
+            updated[0].isoformat(),
+            updated[1],
+            "updated",
+            (f"updated {document.updated}",),
+        )
+    return infer_from_hits(
+        hits, document.text, sentences, document.published, document.date_precision
+    )
 
 
 def infer_document_date(
@@ -79,11 +104,15 @@ def infer_document_date(
     sentences = _sentences(document, parsed)
     found = _document_date(document, hits, sentences)
     if story_dates and found.earliest != found.latest or (story_dates and not found.earliest):
-        return infer_from_hits(hits, document.text, sentences, document.published, document.date_precision, story_dates)
+        return infer_from_hits(
+            hits, document.text, sentences, document.published, document.date_precision, story_dates
+        )
     return found
 
 
-def _candidates(doc_date: DocumentDate, hits: Sequence[Hit], text: str, sentences: Sentences) -> list[date | None]:
+def _candidates(
+    doc_date: DocumentDate, hits: Sequence[Hit], text: str, sentences: Sentences
+) -> list[date | None]:
     if not doc_date.earliest:
         return [None]
     lo, hi = date.fromisoformat(doc_date.earliest), date.fromisoformat(doc_date.latest)
@@ -178,7 +207,9 @@ def extract_times(
         if sentence_index > ref_until or segment_id != ref_segment:
             refs = list(candidates)  # the narrative's day has faded: back to the document day
             ref_segment = segment_id
-        needs_direction = spec.kind in ("weekday", "date", "month", "season", "relunit") and (spec.year is None)
+        needs_direction = spec.kind in ("weekday", "date", "month", "season", "relunit") and (
+            spec.year is None
+        )
         dirn = direction(text, hit.start, hit.end, sentence) if needs_direction else "none"
         place = _place_before(text, hit.start) if spec.zone == "Ortszeit" else None
         seg = _segment_anchor(segments, hit.start) if segments else None
@@ -198,7 +229,9 @@ def extract_times(
             if any(r is not None for r in new_refs):
                 refs = [n or r for n, r in zip(new_refs, refs)]
                 ref_until = len(text) if explicit else sentence_index + REF_SENTENCES
-        relative = spec.kind in _RELATIVE or (spec.kind in ("date", "month", "season", "quarter", "time") and spec.year is None)
+        relative = spec.kind in _RELATIVE or (
+            spec.kind in ("date", "month", "season", "quarter", "time") and spec.year is None
+        )
         results.append(
             TimeExpression(
                 id=f"{document.id}-x{i}",
@@ -216,4 +249,15 @@ def extract_times(
     return tuple(results)
 
 
-_TIMEX_MODS = {"START", "MID", "END", "APPROX", "MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS", "BEFORE", "AFTER"}
+_TIMEX_MODS = {
+    "START",
+    "MID",
+    "END",
+    "APPROX",
+    "MORE_THAN",
+    "LESS_THAN",
+    "EQUAL_OR_MORE",
+    "EQUAL_OR_LESS",
+    "BEFORE",
+    "AFTER",
+}

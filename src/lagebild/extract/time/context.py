@@ -12,12 +12,30 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Literal, Sequence
+from collections.abc import Sequence
+from typing import Literal
 
 Direction = Literal["past", "future", "none"]
 
 _SENTENCE_END = re.compile(r"[.!?][\"“”»«']?\s+|\n+")
-_ABBREVIATIONS = {"z.B", "Dr", "St", "Nr", "bzw", "ca", "vgl", "u.a", "Prof", "Mio", "Mrd", "Jh", "v", "Chr", "Abs", "Art"}
+_ABBREVIATIONS = {
+    "z.B",
+    "Dr",
+    "St",
+    "Nr",
+    "bzw",
+    "ca",
+    "vgl",
+    "u.a",
+    "Prof",
+    "Mio",
+    "Mrd",
+    "Jh",
+    "v",
+    "Chr",
+    "Abs",
+    "Art",
+}
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -65,8 +83,8 @@ _FUTURE = re.compile(
     r"plant|planen|plante|planten|geplant\w*|angesetzt|anberaumt|vorgesehen\w*|voraussichtlich|"
     r"Termin|Termine|stattfinden|ansteh\w*|bevorsteh\w*|bevor|erwartet|erwarten|künftig|"
     r"vorbereit\w*|beginnen\s+soll|steht\s+\w+\s+an|treffen\s+sich|kommt\s+zusammen|kommen\s+zusammen|"
-    r"einberufen|eingeladen|findet|beginnt|startet|endet|läuft\s+aus|"
-    r"kann|können|muss|müssen|darf|dürfen|möchte|möchten)\b"
+    r"einberufen|eingeladen|findet|finden\s+statt|beginnt|beginnen|startet|endet|läuft\s+aus|"
+    r"kann|können|muss|müssen|darf|dürfen|möchte|möchten|möglich|droht|drohen|rechnet|rechnen)\b"
 )
 # "zu" + infinitive: "zugesagt, am Mittwoch mit Kiew zu verhandeln".
 _ZU_INFINITIVE = re.compile(
@@ -74,10 +92,14 @@ _ZU_INFINITIVE = re.compile(
     r"(?=\s*(?:[,.;:!?)\"“”]|$|und\b|oder\b))"
 )
 # Past: auxiliaries of the perfect and pluperfect, passive preterite, and common preterites.
-_PAST_AUX = re.compile(r"\b(?:hatte|hatten|hattest|war|waren|wurde|wurden|worden|gewesen)\b", re.IGNORECASE)
+_PAST_AUX = re.compile(
+    r"\b(?:hatte|hatten|hattest|war|waren|wurde|wurden|worden|gewesen)\b", re.IGNORECASE
+)
 _PERFECT_AUX = re.compile(r"\b(?:hat|haben|habe|ist|sind|sei|seien)\b")
 _PARTICIPLE = re.compile(r"\b(?:[a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)|[a-zäöüß]{3,}iert)\b")
-_ATTRIBUTIVE_PARTICIPLE = re.compile(r"\b[a-zäöüß]*ge[a-zäöüß]{2,}(?:te|ten|tes|ter|tem|ene|enen|ener|enes)\b")
+_ATTRIBUTIVE_PARTICIPLE = re.compile(
+    r"\b[a-zäöüß]*ge[a-zäöüß]{2,}(?:te|ten|tes|ter|tem|ene|enen|ener|enes)\b"
+)
 _PRETERITE = re.compile(
     r"\b(?:sagte|sagten|erklärte|erklärten|teilte|teilten|berichtete|berichteten|meldete|meldeten|"
     r"hieß|gab|gaben|kam|kamen|traf|trafen|fand|fanden|ging|gingen|starb|starben|begann|begannen|"
@@ -132,4 +154,13 @@ def direction(text: str, start: int, end: int, sentence: tuple[int, int]) -> Dir
     found = _cues(clause)
     if found != "none":
         return found
-    return _cues(text[s_start:start] + " " + text[end:s_end])
+    # the rest of the sentence; a reporting verb there ("..., teilte der DWD mit") frames the
+    # clause and says nothing about when its content happens
+    rest = _SPEECH_FRAME.sub(" ", text[s_start:start] + " " + text[end:s_end])
+    return _cues(rest)
+
+
+_SPEECH_FRAME = re.compile(
+    r"\b(?:sagte|sagten|teilte|teilten|erklärte|erklärten|berichtete|berichteten|meldete|meldeten|"
+    r"hieß|betonte|betonten|schrieb|schrieben|äußerte|äußerten|verkündete|verkündeten)\b"
+)

@@ -19,8 +19,8 @@ wrong constraint must not erase the right ones.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Sequence
 
 from ...model import DocumentDate
 from .context import Sentences, direction
@@ -61,7 +61,9 @@ def parse_iso(value: str | None) -> tuple[date, date, str] | None:
     return date(year, 1, 1), date(year, 12, 31), "year"
 
 
-def firm_date(document_published: str | None, precision: str | None = None) -> tuple[date, str] | None:
+def firm_date(
+    document_published: str | None, precision: str | None = None
+) -> tuple[date, str] | None:
     parsed = parse_iso(document_published)
     if parsed is None or parsed[0] != parsed[1]:
         return None
@@ -86,8 +88,10 @@ def _years_value(value: str) -> float | None:
     return float(m[1]) if m else None
 
 
-def _onset_constraint(hit: Hit, text: str, sentence: tuple[int, int]) -> tuple[date, date, str] | None:
-    """"seit fast dreieinhalb Jahren" in a sentence about a known onset -> the range of the day."""
+def _onset_constraint(
+    hit: Hit, text: str, sentence: tuple[int, int]
+) -> tuple[date, date, str] | None:
+    """ "seit fast dreieinhalb Jahren" in a sentence about a known onset -> the range of the day."""
     spec = hit.spec
     if spec.kind != "duration" or spec.value is None:
         return None
@@ -110,7 +114,7 @@ def _onset_constraint(hit: Hit, text: str, sentence: tuple[int, int]) -> tuple[d
                 lo_y, hi_y = years, years + granularity
             lo = _shift_months(start, round(lo_y * 12))
             hi = _shift_months(start, round(hi_y * 12))
-            return lo, hi, f"'{text[hit.start:hit.end]}' since {onset} ({label})"
+            return lo, hi, f"'{text[hit.start : hit.end]}' since {onset} ({label})"
     return None
 
 
@@ -138,7 +142,9 @@ class _Range:
         self.evidence.append(reason)
 
 
-def weekday_refs(hits: Sequence[Hit], text: str, sentences: Sentences) -> list[tuple[Spec, str, str]]:
+def weekday_refs(
+    hits: Sequence[Hit], text: str, sentences: Sentences
+) -> list[tuple[Spec, str, str]]:
     """Weekday and weekend references that are relative to the document day: (spec, direction, surface)."""
     refs = []
     for hit in hits:
@@ -208,9 +214,11 @@ def infer_from_hits(
     rng = _Range(None, None)
     meta = parse_iso(published)
     if meta is not None:
-        lo, hi, precision = meta
+        lo, hi, _precision = meta
         if date_precision in ("month", "year") and lo == hi:
-            lo, hi, _ = parse_iso(published[:7] if date_precision == "month" else published[:4]) or meta
+            lo, hi, _ = (
+                parse_iso(published[:7] if date_precision == "month" else published[:4]) or meta
+            )
         rng.apply(lo, hi, f"published {published}", "published")
     # durations from a known onset
     for hit in hits:
@@ -249,7 +257,9 @@ def infer_from_hits(
             except ValueError:
                 continue
             if rng.lo < first <= rng.hi:
-                rng.apply(first, None, f"'{text[hit.start:hit.end]}' reported as past", "inferred:dates")
+                rng.apply(
+                    first, None, f"'{text[hit.start : hit.end]}' reported as past", "inferred:dates"
+                )
     if rng.lo is None or rng.hi is None:
         # open-ended: nothing but weak one-sided evidence
         return DocumentDate("", "", "unknown", "unknown", tuple(rng.evidence))
@@ -260,11 +270,19 @@ def infer_from_hits(
         rng.methods.append("inferred:weekdays")
         rng.lo, rng.hi = days[0], days[-1]
     method = rng.methods[-1] if rng.methods else "published"
-    return DocumentDate(rng.lo.isoformat(), rng.hi.isoformat(), precision_of(rng.lo, rng.hi), method, tuple(rng.evidence))
+    return DocumentDate(
+        rng.lo.isoformat(),
+        rng.hi.isoformat(),
+        precision_of(rng.lo, rng.hi),
+        method,
+        tuple(rng.evidence),
+    )
 
 
 def story_window(story_dates: Sequence[DocumentDate]) -> tuple[date, date, str] | None:
-    firm = sorted(date.fromisoformat(s.earliest) for s in story_dates if s.earliest and s.earliest == s.latest)
+    firm = sorted(
+        date.fromisoformat(s.earliest) for s in story_dates if s.earliest and s.earliest == s.latest
+    )
     if not firm:
         return None
     lo = firm[0] - timedelta(days=STORY_WINDOW_DAYS)
@@ -283,9 +301,27 @@ def refine_with_story(doc_date: DocumentDate, story_dates: Sequence[DocumentDate
         return doc_date
     lo, hi, reason = window
     if not doc_date.earliest:
-        return DocumentDate(lo.isoformat(), hi.isoformat(), precision_of(lo, hi), "story", doc_date.evidence + (reason,))
+        return DocumentDate(
+            lo.isoformat(),
+            hi.isoformat(),
+            precision_of(lo, hi),
+            "story",
+            doc_date.evidence + (reason,),
+        )
     own_lo, own_hi = date.fromisoformat(doc_date.earliest), date.fromisoformat(doc_date.latest)
     new_lo, new_hi = max(lo, own_lo), min(hi, own_hi)
     if new_lo > new_hi:
-        return DocumentDate(doc_date.earliest, doc_date.latest, doc_date.precision, doc_date.method, doc_date.evidence + (f"disagrees with {reason}",))
-    return DocumentDate(new_lo.isoformat(), new_hi.isoformat(), precision_of(new_lo, new_hi), "story", doc_date.evidence + (reason,))
+        return DocumentDate(
+            doc_date.earliest,
+            doc_date.latest,
+            doc_date.precision,
+            doc_date.method,
+            doc_date.evidence + (f"disagrees with {reason}",),
+        )
+    return DocumentDate(
+        new_lo.isoformat(),
+        new_hi.isoformat(),
+        precision_of(new_lo, new_hi),
+        "story",
+        doc_date.evidence + (reason,),
+    )

@@ -112,7 +112,13 @@ def _pick_year(candidates: list[tuple[date, date]], d: date, direction: str) -> 
         best = max(before)
         if (d - best[1]).days <= UNDIRECTED_PAST_DAYS:
             return best[0]
-    return min(candidates, key=lambda c: (0 if c[0] <= d <= c[1] else min(abs((c[0] - d).days), abs((c[1] - d).days)), c[0] > d))[0]
+    return min(
+        candidates,
+        key=lambda c: (
+            0 if c[0] <= d <= c[1] else min(abs((c[0] - d).days), abs((c[1] - d).days)),
+            c[0] > d,
+        ),
+    )[0]
 
 
 def _month_end(year: int, month: int) -> date:
@@ -123,7 +129,9 @@ def _month_end(year: int, month: int) -> date:
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 
 
-def resolve(spec: Spec, d: date | None, direction: str, ref: date | None, place: str | None = None) -> str:
+def resolve(
+    spec: Spec, d: date | None, direction: str, ref: date | None, place: str | None = None
+) -> str:
     """The TIMEX3 value of ``spec`` for document day ``d`` (None: unknown, relative parts stay X)."""
     kind = spec.kind
     if spec.value is not None and kind in ("duration", "set", "year", "decade", "century"):
@@ -133,7 +141,14 @@ def resolve(spec: Spec, d: date | None, direction: str, ref: date | None, place:
     if ref is None:
         ref = d
     if kind == "date" and spec.part:
-        plain = Spec("date", year=spec.year, month=spec.month, day=spec.day, weekday=spec.weekday, shift=spec.shift)
+        plain = Spec(
+            "date",
+            year=spec.year,
+            month=spec.month,
+            day=spec.day,
+            weekday=spec.weekday,
+            shift=spec.shift,
+        )
         return f"{resolve(plain, d, direction, ref, place)}T{spec.part}"
     if kind == "date":
         if spec.year is not None:
@@ -166,7 +181,10 @@ def resolve(spec: Spec, d: date | None, direction: str, ref: date | None, place:
             return f"{spec.year}-{spec.month:02d}"
         if spec.shift is not None:  # "Dezember dieses Jahres", "November des Vorjahres"
             return f"{d.year + spec.shift}-{spec.month:02d}"
-        readings = [(date(y, spec.month or 1, 1), _month_end(y, spec.month or 1)) for y in (d.year - 1, d.year, d.year + 1)]
+        readings = [
+            (date(y, spec.month or 1, 1), _month_end(y, spec.month or 1))
+            for y in (d.year - 1, d.year, d.year + 1)
+        ]
         start = _pick_year(readings, d, direction)
         return f"{start.year}-{start.month:02d}"
     if kind == "season":
@@ -215,7 +233,9 @@ def resolve(spec: Spec, d: date | None, direction: str, ref: date | None, place:
         else:
             day = ref
         hh = spec.hour or 0
-        return f"{day.isoformat()}T{hh:02d}:{spec.minute or 0:02d}{zone_offset(spec.zone, place, day)}"
+        return (
+            f"{day.isoformat()}T{hh:02d}:{spec.minute or 0:02d}{zone_offset(spec.zone, place, day)}"
+        )
     return spec.value or "XXXX"
 
 
@@ -248,7 +268,7 @@ def _relunit(spec: Spec, d: date, direction: str) -> str:
 
 
 def _offset(base: date, unit: str, n: float) -> str:
-    if unit in ("H", "S") or (unit == "M" and False):
+    if unit in ("H", "S") or (False):
         return base.isoformat()
     if unit == "D":
         return (base + timedelta(days=round(n))).isoformat()
@@ -293,7 +313,9 @@ def _unanchored(spec: Spec) -> str:
     if kind == "quarter":
         return f"{spec.year or 'XXXX'}-{spec.unit}{int(spec.n or 1)}"
     if kind == "relunit":
-        return {"W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Y": "XXXX"}.get(spec.unit or "", "XXXX")
+        return {"W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Y": "XXXX"}.get(
+            spec.unit or "", "XXXX"
+        )
     return spec.value or "XXXX"
 
 

@@ -10,15 +10,14 @@ leading preposition ("am", "im", "seit", "innerhalb von") is not part of the exp
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Iterator
 
 from .lexicon import (
     ADJ_UNITS,
     MONTH_ABBR_RE,
     MONTH_FULL_RE,
     MONTHS,
-    NUMBER_WORD_RE,
     ORDINAL_WORDS,
     PARTS_OF_DAY,
     SEASON_RE,
@@ -64,11 +63,22 @@ class Hit:
 
 # --------------------------------------------------------------------------- shared pieces
 
-_NUM = rf"(?:\d+(?:,\d+)?|(?i:{NUMBER_WORD_RE}|{VAGUE_RE}))"
+_NUM = r"(?:\d+(?:,\d+)?|[A-Za-zÄÖÜäöüß]{2,})"
 _SHIFT_WORDS = {
-    "vergangen": -1, "letzt": -1, "vorig": -1, "vorherig": -1, "kommend": 1, "nächst": 1,
-    "folgend": 1, "dies": 0, "laufend": 0, "heutig": 0, "gestrig": -1, "morgig": 1,
-    "selb": 0, "gleich": 0,
+    "vergangen": -1,
+    "letzt": -1,
+    "vorig": -1,
+    "vorherig": -1,
+    "kommend": 1,
+    "nächst": 1,
+    "folgend": 1,
+    "dies": 0,
+    "laufend": 0,
+    "heutig": 0,
+    "gestrig": -1,
+    "morgig": 1,
+    "selb": 0,
+    "gleich": 0,
 }
 _SHIFT_RE = (
     r"(?:[Vv]ergangene[nrsm]?|[Ll]etzte[nrsm]?|[Vv]orige[nrsm]?|[Vv]orherige[nrsm]?|[Kk]ommende[nrsm]?|"
@@ -79,19 +89,30 @@ _QUAL = (
     r"über|weniger\s+als|bis\s+zu|mindestens|höchstens)"
 )
 _QUAL_MOD = {
-    "gut": "MORE_THAN", "gute": "MORE_THAN", "guten": "MORE_THAN", "mehr als": "MORE_THAN",
-    "über": "MORE_THAN", "mindestens": "EQUAL_OR_MORE", "fast": "LESS_THAN", "knapp": "LESS_THAN",
-    "beinahe": "LESS_THAN", "nahezu": "LESS_THAN", "weniger als": "LESS_THAN",
-    "bis zu": "EQUAL_OR_LESS", "höchstens": "EQUAL_OR_LESS", "etwa": "APPROX", "rund": "APPROX",
-    "ungefähr": "APPROX", "circa": "APPROX", "ca.": "APPROX",
+    "gut": "MORE_THAN",
+    "gute": "MORE_THAN",
+    "guten": "MORE_THAN",
+    "mehr als": "MORE_THAN",
+    "über": "MORE_THAN",
+    "mindestens": "EQUAL_OR_MORE",
+    "fast": "LESS_THAN",
+    "knapp": "LESS_THAN",
+    "beinahe": "LESS_THAN",
+    "nahezu": "LESS_THAN",
+    "weniger als": "LESS_THAN",
+    "bis zu": "EQUAL_OR_LESS",
+    "höchstens": "EQUAL_OR_LESS",
+    "etwa": "APPROX",
+    "rund": "APPROX",
+    "ungefähr": "APPROX",
+    "circa": "APPROX",
+    "ca.": "APPROX",
 }
 _EDGE_MOD = {"anfang": "START", "beginn": "START", "mitte": "MID", "ende": "END"}
 _EDGE_RE = r"(?:Anfang|Beginn|Mitte|Ende)"
 _MONTH_RE = rf"(?:{MONTH_FULL_RE})"
 _MONTH_ANY_RE = rf"(?:{MONTH_FULL_RE}|(?:{MONTH_ABBR_RE})\.)"
-_YEAR_SUFFIX_RE = (
-    r"(?:\s+(?P<ysfx>des\s+Vorjahr(?:e?s)|(?:dieses|diesen|des|letzten|vergangenen|vorigen|kommenden|nächsten)\s+Jahres))"
-)
+_YEAR_SUFFIX_RE = r"(?:\s+(?P<ysfx>des\s+Vorjahr(?:e?s)|(?:dieses|diesen|des|letzten|vergangenen|vorigen|kommenden|nächsten)\s+Jahres))"
 _WD_PREFIX_RE = rf"(?:(?P<wdshift>{_SHIFT_RE})\s+)?(?P<wd>{WEEKDAY_RE})"
 
 
@@ -144,15 +165,29 @@ def duration_value(n: float | None, unit_letter: str, clock: bool) -> str:
 
 # --------------------------------------------------------------------------- the rules
 
-Rule = tuple[str, "re.Pattern[str]", Callable[[re.Match[str], str], Iterator[Hit]]]
+Rule = tuple[str, "re.Pattern[str]", Callable[[re.Match[str], str], Iterator[Hit]], tuple[str, ...]]
 RULES: list[Rule] = []
 
+_WEEKDAY_WORDS = (
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonnabend",
+    "sonntag",
+)
+_MONTH_WORDS = tuple(MONTHS)
+_UNIT_WORDS = ("sekunde", "minute", "stunde", "tag", "woche", "monat", "jahr")
 
-def rule(name: str, pattern: str, flags: int = 0):
+
+def rule(name: str, pattern: str, flags: int = 0, needs: tuple[str, ...] = ()):
+    """Register a rule; ``needs``: lower-case words of which the text must hold one for it to run."""
     compiled = re.compile(pattern, flags)
 
     def register(handler):
-        RULES.append((name, compiled, handler))
+        RULES.append((name, compiled, handler, needs))
         return handler
 
     return register
@@ -162,13 +197,28 @@ def _span(m: re.Match[str], group: str = "x") -> tuple[int, int]:
     return m.start(group), m.end(group)
 
 
-@rule("iso_date", r"\b(?P<x>(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d))(?:T(?P<h>[0-2]\d):(?P<mi>[0-5]\d))?\b")
+@rule(
+    "iso_date",
+    r"\b(?P<x>(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d))(?:T(?P<h>[0-2]\d):(?P<mi>[0-5]\d))?\b",
+)
 def _iso_date(m, text):
     month, day = int(m["m"]), int(m["d"])
     if 1 <= month <= 12 and 1 <= day <= 31:
         s, e = m.start("x"), m.end()
         if m["h"]:
-            yield Hit(s, e, Spec("time", "TIME", year=int(m["y"]), month=month, day=day, hour=int(m["h"]), minute=int(m["mi"])))
+            yield Hit(
+                s,
+                e,
+                Spec(
+                    "time",
+                    "TIME",
+                    year=int(m["y"]),
+                    month=month,
+                    day=day,
+                    hour=int(m["h"]),
+                    minute=int(m["mi"]),
+                ),
+            )
         else:
             yield Hit(s, e, Spec("date", year=int(m["y"]), month=month, day=day))
 
@@ -200,47 +250,80 @@ def _wd(m: re.Match[str]) -> int | None:
 @rule(
     "day_range_month",
     rf"\b(?P<d1>[0-3]?\d)\.\s*(?:und|bis\s+zum|bis|–|-|/)\s*(?P<d2>[0-3]?\d)\.\s*(?P<mon>{_MONTH_ANY_RE})(?:\s+(?P<y>(?:1[5-9]|20)\d\d))?\b",
+    needs=_MONTH_WORDS,
 )
 def _day_range(m, text):
     month = _month(m["mon"])
     year = int(m["y"]) if m["y"] else None
     d1, d2 = int(m["d1"]), int(m["d2"])
     if 1 <= d1 <= 31 and 1 <= d2 <= 31:
-        yield Hit(m.start("d1"), m.start("d1") + len(m["d1"]) + 1, Spec("date", year=year, month=month, day=d1))
+        yield Hit(
+            m.start("d1"),
+            m.start("d1") + len(m["d1"]) + 1,
+            Spec("date", year=year, month=month, day=d1),
+        )
         yield Hit(m.start("d2"), m.end(), Spec("date", year=year, month=month, day=d2))
 
 
 @rule(
     "text_date",
     rf"\b(?P<x>(?:{_WD_PREFIX_RE}(?:abend|morgen|nachmittag|vormittag)?,?\s+(?:(?:den|dem|der)\s+)?)?(?P<d>[0-3]?\d)\.\s*(?P<mon>{_MONTH_ANY_RE})(?:\s+(?P<y>(?:1[5-9]|20)\d\d)(?!\d)|{_YEAR_SUFFIX_RE})?)",
+    needs=_MONTH_WORDS,
 )
 def _text_date(m, text):
     day = int(m["d"])
     if not 1 <= day <= 31:
         return
     year = int(m["y"]) if m["y"] else None
-    yield Hit(m.start("x"), m.end(), Spec("date", year=year, month=_month(m["mon"]), day=day, weekday=_wd(m), shift=_year_shift(m)))
+    yield Hit(
+        m.start("x"),
+        m.end(),
+        Spec(
+            "date", year=year, month=_month(m["mon"]), day=day, weekday=_wd(m), shift=_year_shift(m)
+        ),
+    )
 
 
 @rule(
     "part_of_date",
     rf"\b(?P<p>Morgen|Vormittag|Mittag|Nachmittag|Abend)\s+des\s+(?P<d>[0-3]?\d)\.\s*(?P<mon>{_MONTH_ANY_RE})(?:\s+(?P<y>(?:1[5-9]|20)\d\d)(?!\d))?",
+    needs=_MONTH_WORDS,
 )
 def _part_of_date(m, text):
     year = int(m["y"]) if m["y"] else None
     part = PARTS_OF_DAY[m["p"].lower()]
-    yield Hit(m.start(), m.end(), Spec("date", "TIME", year=year, month=_month(m["mon"]), day=int(m["d"]), part=part))
+    yield Hit(
+        m.start(),
+        m.end(),
+        Spec("date", "TIME", year=year, month=_month(m["mon"]), day=int(m["d"]), part=part),
+    )
 
 
 @rule(
     "month",
     rf"\b(?:(?P<edge>{_EDGE_RE})\s+)?(?P<mon>{_MONTH_RE})(?:\s+(?P<y>(?:1[5-9]|20)\d\d)(?!\d)|{_YEAR_SUFFIX_RE})?\b",
+    needs=_MONTH_WORDS,
 )
 def _month_rule(m, text):
     if m["mon"] == "August" and not m["y"] and not m["edge"]:
         # "August Bebel": a first name unless a preposition or number says month
         before = text[max(0, m.start() - 12) : m.start()].split()
-        if not before or before[-1] not in ("im", "Im", "seit", "bis", "ab", "zum", "vom", "Anfang", "Ende", "Mitte", "und", "oder", "den", "des"):
+        if not before or before[-1] not in (
+            "im",
+            "Im",
+            "seit",
+            "bis",
+            "ab",
+            "zum",
+            "vom",
+            "Anfang",
+            "Ende",
+            "Mitte",
+            "und",
+            "oder",
+            "den",
+            "des",
+        ):
             return
     if text[max(0, m.start() - 7) : m.start()] == "Chiang ":
         return  # Chiang Mai
@@ -251,25 +334,90 @@ def _month_rule(m, text):
         follow = _RANGE_YEAR.match(text, m.end())
         if follow:
             year = int(follow["y"])
-    yield Hit(m.start(), m.end(), Spec("month", year=year, month=_month(m["mon"]), mod=mod, shift=_year_shift(m)))
+    yield Hit(
+        m.start(),
+        m.end(),
+        Spec("month", year=year, month=_month(m["mon"]), mod=mod, shift=_year_shift(m)),
+    )
 
 
-_RANGE_YEAR = re.compile(rf"\s*(?:bis|und|–|-|/)\s*(?:(?:Ende|Anfang|Mitte)\s+)?(?:{MONTH_FULL_RE})\s+(?P<y>(?:1[5-9]|20)\d\d)\b")
+_RANGE_YEAR = re.compile(
+    rf"\s*(?:bis|und|–|-|/)\s*(?:(?:Ende|Anfang|Mitte)\s+)?(?:{MONTH_FULL_RE})\s+(?P<y>(?:1[5-9]|20)\d\d)\b"
+)
 
 
 # Words after a number that say it counts things, not years ("2000 Soldaten").
 _YEAR_PREPS = {
-    "seit", "im", "Im", "Jahr", "Jahre", "Jahres", "bis", "ab", "Ab", "Seit", "Bis", "von", "Von",
-    "zwischen", "und", "oder", "bzw.", "allein", "Anfang", "Mitte", "Ende", "Sommer", "Herbst", "Winter",
-    "Frühjahr", "Frühling", "nach", "Nach", "vor", "Vor", "um", "Um", "zum", "Jahrs", "Saison",
-    "Spielzeit", "bereits", "schon", "erst", "noch", "Jänner", "in", "In", "für", "Für",
+    "seit",
+    "im",
+    "Im",
+    "Jahr",
+    "Jahre",
+    "Jahres",
+    "bis",
+    "ab",
+    "Ab",
+    "Seit",
+    "Bis",
+    "von",
+    "Von",
+    "zwischen",
+    "und",
+    "oder",
+    "bzw.",
+    "allein",
+    "Anfang",
+    "Mitte",
+    "Ende",
+    "Sommer",
+    "Herbst",
+    "Winter",
+    "Frühjahr",
+    "Frühling",
+    "nach",
+    "Nach",
+    "vor",
+    "Vor",
+    "um",
+    "Um",
+    "zum",
+    "Jahrs",
+    "Saison",
+    "Spielzeit",
+    "bereits",
+    "schon",
+    "erst",
+    "noch",
+    "Jänner",
+    "in",
+    "In",
+    "für",
+    "Für",
 }
 
 
 # Words before a number that make it a model or serial number rather than a year.
 _MODEL_NAMES = {
-    "Mirage", "Windows", "Airbus", "Boeing", "Typ", "Typs", "Modell", "Version", "Flug", "Linie",
-    "Route", "Kanal", "Apollo", "Sojus", "Nummer", "Nr.", "Platz", "Artikel", "Paragraf", "Hannover",
+    "Mirage",
+    "Windows",
+    "Airbus",
+    "Boeing",
+    "Typ",
+    "Typs",
+    "Modell",
+    "Version",
+    "Flug",
+    "Linie",
+    "Route",
+    "Kanal",
+    "Apollo",
+    "Sojus",
+    "Nummer",
+    "Nr.",
+    "Platz",
+    "Artikel",
+    "Paragraf",
+    "Hannover",
 }
 
 
@@ -280,14 +428,42 @@ _MODEL_NAMES = {
 def _year(m, text):
     before = text[max(0, m.start() - 25) : m.start()].split()
     prev = before[-1] if before else ""
-    if prev.lower() in {"rund", "etwa", "über", "fast", "knapp", "insgesamt", "nur", "ca.", "circa", "mindestens", "weitere", "als", "die", "der", "den", "diese", "alle", "nummer", "nr.", "platz", "artikel", "§"}:
+    if prev.lower() in {
+        "rund",
+        "etwa",
+        "über",
+        "fast",
+        "knapp",
+        "insgesamt",
+        "nur",
+        "ca.",
+        "circa",
+        "mindestens",
+        "weitere",
+        "als",
+        "die",
+        "der",
+        "den",
+        "diese",
+        "alle",
+        "nummer",
+        "nr.",
+        "platz",
+        "artikel",
+        "§",
+    }:
         return
     after = text[m.end() : m.end() + 30]
     nxt = after.split()[0] if after.split() else ""
-    nxt_word = nxt.strip(".,;:!?)\"“”")
+    nxt_word = nxt.strip('.,;:!?)"“”')
     if prev in _MODEL_NAMES:
         return  # "Mirage 2000" is an aircraft
-    if nxt_word[:1].isupper() and nxt_word not in MONTHS and not (m["jahr"] or m["edge"]) and prev not in _YEAR_PREPS:
+    if (
+        nxt_word[:1].isupper()
+        and nxt_word not in MONTHS
+        and not (m["jahr"] or m["edge"])
+        and prev not in _YEAR_PREPS
+    ):
         return  # "2000 Soldaten"
     if after.startswith(("er ", "er-", "er Jahre", "-er")):
         return  # decades are their own rule
@@ -299,6 +475,7 @@ def _year(m, text):
 @rule(
     "decade",
     rf"\b(?:(?P<edge>{_EDGE_RE})\s+(?:der\s+)?)?(?P<c>(?:1[5-9]|20)\d|\d)0(?:er|-ern?)(?:\s*-?\s*Jahren?|\s*Jahre|-Jahren?)?\b",
+    needs=("0er", "0-er"),
 )
 def _decade(m, text):
     c = m["c"]
@@ -309,7 +486,11 @@ def _decade(m, text):
     yield Hit(m.start(), m.end(), Spec("decade", mod=mod, value=digits))
 
 
-@rule("century", rf"\b(?:(?P<edge>{_EDGE_RE})\s+(?:des\s+)?)?(?P<n>\d{{1,2}})\.\s*Jahrhunderts?\b")
+@rule(
+    "century",
+    rf"\b(?:(?P<edge>{_EDGE_RE})\s+(?:des\s+)?)?(?P<n>\d{{1,2}})\.\s*Jahrhunderts?\b",
+    needs=("jahrhundert",),
+)
 def _century(m, text):
     mod = _EDGE_MOD.get(m["edge"].lower()) if m["edge"] else None
     yield Hit(m.start(), m.end(), Spec("century", mod=mod, value=f"{int(m['n']) - 1:02d}"))
@@ -318,19 +499,36 @@ def _century(m, text):
 @rule(
     "season",
     rf"\b(?:(?P<edge>{_EDGE_RE})\s+(?:des\s+|der\s+)?)?(?:(?P<shift>{_SHIFT_RE})\s+)?(?P<s>{SEASON_RE})(?:s|es)?(?:\s+(?P<y>(?:1[5-9]|20)\d\d)(?!\d))?\b",
+    needs=("frühjahr", "frühling", "sommer", "herbst", "winter"),
 )
 def _season(m, text):
     before = text[max(0, m.start() - 8) : m.start()].split()
     prev = before[-1] if before else ""
-    if not (m["y"] or m["shift"] or m["edge"] or prev in ("im", "Im", "den", "dem", "des", "diesen", "seit", "bis", "zum", "vom")):
+    if not (
+        m["y"]
+        or m["shift"]
+        or m["edge"]
+        or prev in ("im", "Im", "den", "dem", "des", "diesen", "seit", "bis", "zum", "vom")
+    ):
         return  # "Winter" and "Sommer" are also surnames
     mod = _EDGE_MOD.get(m["edge"].lower()) if m["edge"] else None
-    yield Hit(m.start(), m.end(), Spec("season", year=int(m["y"]) if m["y"] else None, value=SEASONS[m["s"].lower()], shift=_shift(m["shift"]), mod=mod))
+    yield Hit(
+        m.start(),
+        m.end(),
+        Spec(
+            "season",
+            year=int(m["y"]) if m["y"] else None,
+            value=SEASONS[m["s"].lower()],
+            shift=_shift(m["shift"]),
+            mod=mod,
+        ),
+    )
 
 
 @rule(
     "quarter",
     r"\b(?P<o>ersten|zweiten|dritten|vierten|letzten|erste|zweite|dritte|vierte|letzte)\s+(?P<u>Quartal|Quartals|Jahreshälfte|Halbjahr|Halbjahres)(?:\s+(?P<y>(?:19|20)\d\d))?\b",
+    needs=("quartal", "hälfte", "halbjahr"),
 )
 def _quarter(m, text):
     o = ORDINAL_WORDS[m["o"].lower()]
@@ -339,12 +537,15 @@ def _quarter(m, text):
         o = 4 if unit == "Q" else 2
     if unit == "H" and o > 2:
         return
-    yield Hit(m.start(), m.end(), Spec("quarter", year=int(m["y"]) if m["y"] else None, unit=unit, n=o))
+    yield Hit(
+        m.start(), m.end(), Spec("quarter", year=int(m["y"]) if m["y"] else None, unit=unit, n=o)
+    )
 
 
 @rule(
     "night_before",
     rf"\b(?:der\s+)?Nacht\s+(?:(?:von|vom)\s+(?P<wd1>{WEEKDAY_RE})\s+(?:auf|zum)\s+(?:den\s+)?|zum\s+|zu\s+|auf\s+den\s+)(?P<wd>{WEEKDAY_RE})\b",
+    needs=("nacht",),
 )
 def _night(m, text):
     wd = WEEKDAYS[m["wd"].lower()]
@@ -354,6 +555,7 @@ def _night(m, text):
 @rule(
     "weekday",
     rf"\b(?:(?P<shift>{_SHIFT_RE}|heutigen|gestrigen|morgigen|selben|gleichen)\s+)?(?P<wd>{WEEKDAY_RE})(?P<part>abend|morgen|vormittag|mittag|nachmittag|nacht|früh)?s?\b(?:\s+(?P<part2>früh|(?:am\s+)?(?:Abend|Morgen|Vormittag|Nachmittag|Mittag)|(?:in\s+der\s+)?Nacht)\b)?",
+    needs=_WEEKDAY_WORDS,
 )
 def _weekday(m, text):
     if text[max(0, m.start() - 6) : m.start()].endswith(("einem ", "einen ", "jedem ")):
@@ -367,15 +569,24 @@ def _weekday(m, text):
             shift = 0
     part = m["part"] or (m["part2"].split()[-1] if m["part2"] else None)
     part_code = PARTS_OF_DAY.get(part.lower()) if part else None
-    spec = Spec("weekday", "TIME" if part_code else "DATE", weekday=WEEKDAYS[m["wd"].lower()], part=part_code, shift=shift)
+    spec = Spec(
+        "weekday",
+        "TIME" if part_code else "DATE",
+        weekday=WEEKDAYS[m["wd"].lower()],
+        part=part_code,
+        shift=shift,
+    )
     if shift_word and shift_word.lower().startswith("gestrig"):
-        spec = Spec("weekday", spec.type, weekday=spec.weekday, part=part_code, shift=-1, mod="YESTERDAY")
+        spec = Spec(
+            "weekday", spec.type, weekday=spec.weekday, part=part_code, shift=-1, mod="YESTERDAY"
+        )
     yield Hit(m.start(), m.end(), spec)
 
 
 @rule(
     "relday",
     r"\b(?P<w>heute|gestern|vorgestern|morgen|übermorgen|Heute|Gestern|Vorgestern|Übermorgen)(?:\s+(?P<part>früh|[Mm]orgen|[Vv]ormittag|[Mm]ittag|[Nn]achmittag|[Aa]bend|[Nn]acht))?\b",
+    needs=("heute", "gestern", "morgen"),
 )
 def _relday(m, text):
     w = m["w"].lower()
@@ -391,7 +602,11 @@ def _relday(m, text):
     yield Hit(m.start(), m.end(), Spec("relday", "TIME" if part else "DATE", n=offset, part=part))
 
 
-@rule("adj_day", r"\b(?P<adj>heutigen|gestrigen|morgigen)\s+(?P<p>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|Tag(?:es)?)\b")
+@rule(
+    "adj_day",
+    r"\b(?P<adj>heutigen|gestrigen|morgigen)\s+(?P<p>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|Tag(?:es)?)\b",
+    needs=("heutig", "gestrig", "morgig"),
+)
 def _adj_day(m, text):
     offset = {"heutigen": 0, "gestrigen": -1, "morgigen": 1}[m["adj"]]
     part = PARTS_OF_DAY.get(m["p"].lower())
@@ -401,6 +616,7 @@ def _adj_day(m, text):
 @rule(
     "refday",
     r"\b(?P<w>Vortag(?:es|s)?|Vorabend|Folgetag(?:es|s)?|Tag\s+(?:zuvor|davor|danach|darauf)|(?:selben|gleichen|nächsten|folgenden)\s+Tag(?:es)?)\b",
+    needs=("vortag", "vorabend", "folgetag", " tag"),
 )
 def _refday(m, text):
     w = m["w"].lower()
@@ -418,7 +634,8 @@ def _refday(m, text):
 
 @rule(
     "part_of_day",
-    rf"\b(?:am|gegen|zur|in\s+der|im\s+Laufe\s+des|bis\s+zum)\s+(?P<x>(?:frühen\s+|späten\s+)?(?P<p>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht))\b",
+    r"\b(?:am|gegen|zur|in\s+der|im\s+Laufe\s+des|bis\s+zum)\s+(?P<x>(?:frühen\s+|späten\s+)?(?P<p>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht))\b",
+    needs=("morgen", "mittag", "abend", "nacht"),
 )
 def _part(m, text):
     yield Hit(m.start("x"), m.end("x"), Spec("part", "TIME", part=PARTS_OF_DAY[m["p"].lower()]))
@@ -427,6 +644,7 @@ def _part(m, text):
 @rule(
     "relunit",
     rf"\b(?:(?P<edge>{_EDGE_RE})\s+)?(?:(?:der|des|dem|den|die|das)\s+)?(?P<shift>{_SHIFT_RE})\s+(?P<u>Woche|Wochenende[ns]?|Monats?|Jahr(?:es)?|Jahrzehnts?|Jahrhunderts?)\b",
+    needs=("woche", "monat", "jahr"),
 )
 def _relunit(m, text):
     u = m["u"].lower()
@@ -442,6 +660,7 @@ def _relunit(m, text):
 @rule(
     "edge_of_current",
     rf"\b(?P<edge>{_EDGE_RE})\s+(?:der|des)\s+(?P<u>Woche|Monats|Jahres|Jahrzehnts)\b|\b(?P<comp>Jahresende|Jahresbeginn|Jahresanfang|Monatsende|Monatsanfang|Monatsbeginn|Wochenmitte|Jahresmitte)\b|\bim\s+Laufe\s+der\s+(?P<lw>Woche)\b",
+    needs=("woche", "monat", "jahr"),
 )
 def _edge_current(m, text):
     if m["comp"]:
@@ -454,12 +673,17 @@ def _edge_current(m, text):
     else:
         u = m["u"].lower()
         unit = {"woche": "W", "monats": "M", "jahres": "Y", "jahrzehnts": "DE"}[u]
-        yield Hit(m.start(), m.end(), Spec("relunit", unit=unit, shift=0, mod=_EDGE_MOD[m["edge"].lower()]))
+        yield Hit(
+            m.start(),
+            m.end(),
+            Spec("relunit", unit=unit, shift=0, mod=_EDGE_MOD[m["edge"].lower()]),
+        )
 
 
 @rule(
     "weekend",
     r"\b(?:(?:am|übers|über\s+das|des|dem|das)\s+)(?P<x>Wochenende)\b|\b(?P<x2>Pfingst|Oster|Weihnachts)(?:wochenende|feiertage[n]?)\b",
+    needs=("wochenende",),
 )
 def _weekend(m, text):
     if m["x"]:
@@ -469,6 +693,7 @@ def _weekend(m, text):
 @rule(
     "prev_unit",
     r"\b(?P<w>Vorjahr(?:es|s)?|Vormonat(?:s)?|Vorwoche|Vorjahresmonat)\b",
+    needs=("vorjahr", "vormonat", "vorwoche"),
 )
 def _prev_unit(m, text):
     w = m["w"].lower()
@@ -479,37 +704,65 @@ def _prev_unit(m, text):
     yield Hit(m.start(), m.end(), Spec("relunit", unit=unit, shift=-1))
 
 
+def _is_quantity(word: str) -> bool:
+    """A numeral ("drei", "30", "Eine") or a vague count ("einigen"): what a unit may follow."""
+    w = word.lower()
+    return number_value(w) is not None or w in _VAGUE
+
+
+_VAGUE = set(VAGUE_RE.split("|"))
+
+
 @rule(
     "ago",
     rf"\b(?P<vor>vor|Vor)\s+(?:(?P<q>{_QUAL})\s+)?(?P<n>{_NUM})\s+(?:(?P<half>halben|halbe)\s+)?(?P<u>{UNIT_RE})\b",
+    needs=("vor ",),
 )
 def _ago(m, text):
+    if not _is_quantity(m["n"]):
+        return
     n = number_value(m["n"])
     if m["half"]:
         n = (n or 1) * 0.5
     unit = UNITS[unit_key(m["u"])][0]
-    yield Hit(m.start(), m.end(), Spec("offset", unit=unit, n=-n if n is not None else None, mod=_qual(m["q"])))
+    yield Hit(
+        m.start(),
+        m.end(),
+        Spec("offset", unit=unit, n=-n if n is not None else None, mod=_qual(m["q"])),
+    )
 
 
 @rule(
     "later_earlier",
     rf"\b(?:(?P<q>{_QUAL})\s+)?(?P<n>{_NUM})\s+(?P<u>Tage|Wochen|Monate|Jahre|Stunden|Tag|Woche|Monat|Jahr|Stunde)\s+(?P<dir>später|zuvor|davor|danach|darauf|früher)\b",
+    needs=("später", "zuvor", "davor", "danach", "darauf", "früher"),
 )
 def _later(m, text):
+    if not _is_quantity(m["n"]):
+        return
     n = number_value(m["n"])
     sign = 1 if m["dir"] in ("später", "danach", "darauf") else -1
     unit = UNITS[unit_key(m["u"])][0]
     if unit in ("H",):
-        yield Hit(m.start(), m.end(), Spec("duration", "DURATION", value=duration_value(n, "H", True)))
+        yield Hit(
+            m.start(), m.end(), Spec("duration", "DURATION", value=duration_value(n, "H", True))
+        )
         return
-    yield Hit(m.start(), m.end(), Spec("refoffset", unit=unit, n=sign * n if n is not None else None, mod=_qual(m["q"])))
+    yield Hit(
+        m.start(),
+        m.end(),
+        Spec("refoffset", unit=unit, n=sign * n if n is not None else None, mod=_qual(m["q"])),
+    )
 
 
 @rule(
     "in_future",
     rf"\b(?:in|In)\s+(?P<x>(?:(?P<q>{_QUAL})\s+)?(?P<n>{_NUM})\s+(?P<u>Tagen|Wochen|Monaten|Jahren|Jahrzehnten))\b",
+    needs=("in ",),
 )
 def _in_future(m, text):
+    if not _is_quantity(m["n"]):
+        return
     n = number_value(m["n"])
     if m["n"].lower() in ("den", "diesen"):
         return
@@ -523,9 +776,16 @@ def _in_future(m, text):
 @rule(
     "duration",
     rf"\b(?:(?:vergangenen|letzten|nächsten|kommenden|ersten|zurückliegenden)\s+)?(?:(?P<q>{_QUAL})\s+)?(?P<n>{_NUM})\s+(?:(?P<half>halbe[ns]?)\s+|(?:volle[ns]?|ganze[ns]?|weitere[n]?|vergangenen|letzten|ersten|kommenden|nächsten|zurückliegenden)\s+)?(?P<u>{UNIT_RE})\b(?P<alt>\s+alt)?",
+    needs=_UNIT_WORDS,
 )
 def _duration(m, text):
-    if m["n"].lower() in ("eines", "einer") and m["u"].lower().startswith(("tag", "jahr", "woche", "monat")) and not m["q"]:
+    if not _is_quantity(m["n"]):
+        return
+    if (
+        m["n"].lower() in ("eines", "einer")
+        and m["u"].lower().startswith(("tag", "jahr", "woche", "monat"))
+        and not m["q"]
+    ):
         return  # "eines Tages", "eines Jahres" are vague dates, "einer Woche" genitive noun phrases
     key = unit_key(m["u"])
     n = number_value(m["n"])
@@ -542,16 +802,25 @@ def _duration(m, text):
 @rule(
     "vague_duration",
     r"\b(?:seit|Seit|vor|Vor|nach|Nach|für|Für|über|Über|in\s+den\s+(?:vergangenen|letzten|kommenden|nächsten))\s+(?P<x>(?P<u>Jahren|Monaten|Wochen|Tagen|Stunden|Jahrzehnten|Jahrhunderten))\b|\b(?P<lang>(?P<lu>stunden|tage|wochen|monate|jahre|jahrzehnte)lang(?:e[nmrs]?)?)\b|\b(?P<pl>(?:vergangenen|letzten|kommenden|nächsten|zurückliegenden)\s+(?P<pu>Jahre|Monate|Wochen|Tage|Jahrzehnte))\b",
+    needs=_UNIT_WORDS,
 )
 def _vague_duration(m, text):
     if m["pl"]:
         letter, clock = UNITS[unit_key(m["pu"])]
-        yield Hit(m.start("pl"), m.end("pl"), Spec("duration", "DURATION", value=duration_value(None, letter, clock)))
+        yield Hit(
+            m.start("pl"),
+            m.end("pl"),
+            Spec("duration", "DURATION", value=duration_value(None, letter, clock)),
+        )
         return
     if m["lang"]:
         key = unit_key(m["lu"])
         letter, clock = UNITS[key]
-        yield Hit(m.start("lang"), m.end("lang"), Spec("duration", "DURATION", value=duration_value(None, letter, clock)))
+        yield Hit(
+            m.start("lang"),
+            m.end("lang"),
+            Spec("duration", "DURATION", value=duration_value(None, letter, clock)),
+        )
         return
     key = unit_key(m["u"])
     letter, clock = UNITS[key]
@@ -562,13 +831,16 @@ def _vague_duration(m, text):
         return
     if head.startswith("in den"):
         start = m.start() + len("in den ")
-    yield Hit(start, m.end(), Spec("duration", "DURATION", value=duration_value(None, letter, clock)))
+    yield Hit(
+        start, m.end(), Spec("duration", "DURATION", value=duration_value(None, letter, clock))
+    )
 
 
 @rule(
     "adj_duration",
-    rf"\b(?P<n>\d+(?:,\d+)?|{NUMBER_WORD_RE}|mehr|halb)[-\u2011]?(?P<u>tägig|wöchig|monatig|jährig|stündig|minütig)(?:e[nmrs]?)?\b",
+    r"\b(?P<n>\d+(?:,\d+)?|[a-zäöüß]+?)[-\u2011]?(?P<u>tägig|wöchig|monatig|jährig|stündig|minütig)(?:e[nmrs]?)?\b",
     re.IGNORECASE,
+    needs=("tägig", "wöchig", "monatig", "jährig", "stündig", "minütig"),
 )
 def _adj_duration(m, text):
     u = m["u"].lower()
@@ -576,11 +848,15 @@ def _adj_duration(m, text):
         n = None
     else:
         n = number_value(m["n"])
+        if n is None:
+            return
     if m.group(0)[m.end("n") - m.start()] == "J" or text[m.start("u")].isupper():
         return  # "75-Jährige" names a person
     letter = ADJ_UNITS[u]
     clock = u in ("stündig", "minütig")
-    yield Hit(m.start(), m.end(), Spec("duration", "DURATION", value=duration_value(n, letter, clock)))
+    yield Hit(
+        m.start(), m.end(), Spec("duration", "DURATION", value=duration_value(n, letter, clock))
+    )
 
 
 _ZONE_RE = r"(?:[A-ZÄÖÜ][a-zäöüß]+er\s+)?Ortszeit|PST|PDT|EST|EDT|MESZ|MEZ|UTC|GMT|OESZ|OEZ|WESZ|WEZ|deutscher\s+Zeit|Moskauer\s+Zeit|mitteleuropäischer\s+(?:Sommer)?zeit"
@@ -588,7 +864,8 @@ _ZONE_RE = r"(?:[A-ZÄÖÜ][a-zäöüß]+er\s+)?Ortszeit|PST|PDT|EST|EDT|MESZ|ME
 
 @rule(
     "clock",
-    rf"\b(?P<h>[012]?\d|{NUMBER_WORD_RE})(?:[.:](?P<mi>[0-5]\d))?\s*Uhr(?:\s+(?P<mi2>[0-5]\d)\b)?(?:\s+(?P<z>{_ZONE_RE}))?(?:\s+(?P<p>morgens|abends|nachts|früh|nachmittags|mittags|vormittags))?",
+    rf"\b(?P<h>[012]?\d|[a-zäöüß]{{3,}})(?:[.:](?P<mi>[0-5]\d))?\s*Uhr(?:\s+(?P<mi2>[0-5]\d)\b)?(?:\s+(?P<z>{_ZONE_RE}))?(?:\s+(?P<p>morgens|abends|nachts|früh|nachmittags|mittags|vormittags))?",
+    needs=("uhr",),
 )
 def _clock(m, text):
     h = number_value(m["h"])
@@ -596,7 +873,11 @@ def _clock(m, text):
         return
     hour = int(h)
     minute = int(m["mi"] or m["mi2"] or 0)
-    if m["p"] in ("abends", "nachmittags", "nachts") and hour < 12 and not (m["p"] == "nachts" and hour < 6):
+    if (
+        m["p"] in ("abends", "nachmittags", "nachts")
+        and hour < 12
+        and not (m["p"] == "nachts" and hour < 6)
+    ):
         hour += 12
     zone = " ".join(m["z"].split()) if m["z"] else None
     if zone == "Ortszeit":
@@ -609,14 +890,18 @@ def _clock(m, text):
 _NAMED_ZONE_AFTER = re.compile(r"\s*\(?(PST|PDT|EST|EDT|MESZ|MEZ|UTC|GMT)\b")
 
 
-@rule("clock_range", r"\b(?P<h>[012]?\d)[:.](?P<mi>[0-5]\d)\s*(?:bis|–|-)\s*[012]?\d[:.][0-5]\d\s*Uhr")
+@rule(
+    "clock_range",
+    r"\b(?P<h>[012]?\d)[:.](?P<mi>[0-5]\d)\s*(?:bis|–|-)\s*[012]?\d[:.][0-5]\d\s*Uhr",
+    needs=("uhr",),
+)
 def _clock_range(m, text):
     hour = int(m["h"])
     if hour <= 24:
         yield Hit(m.start(), m.end("mi"), Spec("time", "TIME", hour=hour, minute=int(m["mi"])))
 
 
-@rule("midnight", r"\b(?P<w>Mitternacht)\b")
+@rule("midnight", r"\b(?P<w>Mitternacht)\b", needs=("mitternacht",))
 def _midnight(m, text):
     yield Hit(m.start(), m.end(), Spec("time", "TIME", hour=24, minute=0))
 
@@ -624,6 +909,7 @@ def _midnight(m, text):
 @rule(
     "set",
     rf"\b(?P<x>(?:jeden|jede|jedes|jeweils|alle)\s+(?P<what>{WEEKDAY_RE}|Tag|Woche|Monat|Jahr|Morgen|Abend|Nacht|Wochenende|Sommer|Winter)|(?P<adv>montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonntags)|(?P<adj>(?:all)?(?:täglich|wöchentlich|monatlich|jährlich|stündlich|allabendlich|allmorgendlich)(?:e[nmrs]?)?)|(?:pro|je)\s+(?P<per>Jahr|Monat|Woche|Tag|Stunde))\b",
+    needs=("jede", "jewe", "alle", "tags", "lich", "pro ", "je "),
 )
 def _set(m, text):
     if m["what"]:
@@ -634,13 +920,38 @@ def _set(m, text):
         w = m["per"].lower()
     else:
         adj = m["adj"].lower()
-        w = next(k for k in ("täglich", "wöchentlich", "monatlich", "jährlich", "stündlich", "allabendlich", "allmorgendlich") if k in adj)
+        w = next(
+            k
+            for k in (
+                "täglich",
+                "wöchentlich",
+                "monatlich",
+                "jährlich",
+                "stündlich",
+                "allabendlich",
+                "allmorgendlich",
+            )
+            if k in adj
+        )
     value = {
-        "tag": "P1D", "täglich": "P1D", "woche": "P1W", "wöchentlich": "P1W", "monat": "P1M",
-        "monatlich": "P1M", "jahr": "P1Y", "jährlich": "P1Y", "stunde": "PT1H", "stündlich": "PT1H",
-        "morgen": "XXXX-XX-XXTMO", "allmorgendlich": "XXXX-XX-XXTMO", "abend": "XXXX-XX-XXTEV",
-        "allabendlich": "XXXX-XX-XXTEV", "nacht": "XXXX-XX-XXTNI", "wochenende": "XXXX-WXX-WE",
-        "sommer": "XXXX-SU", "winter": "XXXX-WI",
+        "tag": "P1D",
+        "täglich": "P1D",
+        "woche": "P1W",
+        "wöchentlich": "P1W",
+        "monat": "P1M",
+        "monatlich": "P1M",
+        "jahr": "P1Y",
+        "jährlich": "P1Y",
+        "stunde": "PT1H",
+        "stündlich": "PT1H",
+        "morgen": "XXXX-XX-XXTMO",
+        "allmorgendlich": "XXXX-XX-XXTMO",
+        "abend": "XXXX-XX-XXTEV",
+        "allabendlich": "XXXX-XX-XXTEV",
+        "nacht": "XXXX-XX-XXTNI",
+        "wochenende": "XXXX-WXX-WE",
+        "sommer": "XXXX-SU",
+        "winter": "XXXX-WI",
     }.get(w)
     if value is None and w in WEEKDAYS:
         value = f"XXXX-WXX-{WEEKDAYS[w] + 1}"
@@ -654,7 +965,10 @@ def _set(m, text):
 def recognise(text: str) -> list[Hit]:
     """All temporal expressions in ``text``, in order, without overlaps (earliest, then longest)."""
     hits: list[tuple[int, int, int, Hit]] = []
-    for priority, (_, pattern, handler) in enumerate(RULES):
+    lowered = text.lower()
+    for priority, (_, pattern, handler, needs) in enumerate(RULES):
+        if needs and not any(word in lowered for word in needs):
+            continue  # none of the words this rule needs: spare the scan
         for m in pattern.finditer(text):
             for hit in handler(m, text):
                 if hit.end > hit.start:
