@@ -16,7 +16,7 @@ def test_rss_items_become_documents_and_a_title_only_item_is_reported():
     assert bus.identity == bus.url == "https://beispielblatt.example/lokal/buslinie-77.html"
     assert bus.title == "Neue Buslinie verbindet Nord und Süd"
     assert bus.published == "2025-03-10T08:15:00+01:00"
-    assert bus.outlet == "Beispielblatt – Lokales"
+    assert bus.outlet == "Beispielblatt"  # the section suffix of the feed title is not the outlet
     assert bus.language == "de"
     assert bus.format == "feed"
     assert bus.metadata["text_from"] == "content"

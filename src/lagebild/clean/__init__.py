@@ -20,6 +20,8 @@ times without a zone are read in Europe/Berlin.
 
 from __future__ import annotations
 
+import html
+
 import re
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any, Sequence
@@ -119,7 +121,35 @@ def _live_parts(raw: RawDocument, lead: Sequence[str], zone: tzinfo,
     cut = next((i for i, p in enumerate(lead) if p in firsts), None)
     if cut:
         parts.insert(0, Part("lead", tuple(lead[:cut])))
+    elif teaser := _visible_description(raw):
+        # Extraction kept neither the teaser nor the entries' text: the page's description is
+        # its lead where the page shows it as body text, not only in its meta tags.
+        parts.insert(0, Part("lead", (teaser,)))
     return parts
+
+
+def _visible_description(raw: RawDocument) -> str | None:
+    description = raw.metadata.get("description")
+    if not description or not raw.html:
+        return None
+    start = " ".join(str(description).split())[:60]
+    return str(description) if re.search(r">\s*" + re.escape(start), raw.html) else None
+
+
+_FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _html_captions(raw: RawDocument) -> list[str]:
+    """Picture captions and credits the page marks up as <figcaption>: kept, out of the body."""
+    if not raw.html or "figcaption" not in raw.html.lower():
+        return []
+    found = []
+    for match in _FIGCAPTION.finditer(raw.html):
+        text = " ".join(html.unescape(_TAG.sub(" ", match.group(1))).split())
+        if text and text not in found:
+            found.append(text)
+    return found
 
 
 def _declared_live(raw: RawDocument) -> bool:
@@ -156,6 +186,7 @@ def clean(raw: RawDocument) -> tuple[Document, tuple[Segment, ...]]:
     cleaned = strip_boilerplate(paragraphs)
     credits, paragraphs = read_credits(cleaned.paragraphs, cleaned.removed)
     captions = list(cleaned.captions)
+    captions.extend(c for c in _html_captions(raw) if c not in captions)
     removed = list(cleaned.removed)
 
     published = more_precise(normalise_iso(raw.published or prefix_date, zone=zone),

@@ -394,11 +394,16 @@ _DATELINE = re.compile(
     rf"^(?P<place>{_PLACE_WORD}(?:(?:\s?[/,]\s?|\s){_PLACE_WORD}){{0,4}})\s*"
     r"\((?P<credit>[^()]{1,40})\)\s*(?:[-–—:]\s+|(?=[A-ZÄÖÜ\"„]))"
 )
+# A dateline without a credit bracket ("ISTANBUL/KYJIW – Die dritte Runde ..."): only in capitals,
+# so that an ordinary opening like "Berlin - das ist ..." is never taken for one.
+_BARE_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÄÖÜ]{2,}\.?(?:(?:\s?/\s?|\s|-)[A-ZÄÖÜ]{2,}\.?){0,4})\s+[–—-]\s+(?=[A-ZÄÖÜ\"„])"
+)
 _SIGNATURE = re.compile(
     r"(?:^|(?<=[.!?\"“”)]))\s*(?P<sig>/?[A-Za-z]{1,5}(?:/[A-Za-z]{1,5}){1,5})\s*$"
 )
 _MATERIAL = re.compile(
-    r"(?:^|(?<=[.!?\"“”)] ))\(?\s*(?:Mit|Unter Verwendung von|With|Additional reporting by)"
+    r"(?:^|(?<=[.!?\"“”)] ))\(?\s*(?:[Mm]it|[Uu]nter Verwendung von|With|Additional reporting by)"
     r"(?: (?:Material|Informationen|Agenturmaterial|Inhalten|material|reporting))?"
     r"(?: (?:von|der|den|from))?(?: (?:den |der )?(?:Nachrichten)?[Aa]genturen?)?"
     r"\s+(?P<list>[^.()]{1,80}?)\s*\)?\.?\s*$"
@@ -427,7 +432,13 @@ def _agency_list(text: str) -> tuple[str, ...] | None:
 
 def _read_dateline(paragraph: str) -> tuple[Credits, str] | None:
     match = _DATELINE.match(paragraph)
-    if not match or len(match["place"]) > DATELINE_MAX_PLACE_CHARS:
+    if match is None:
+        bare = _BARE_DATELINE.match(paragraph)
+        if bare is None or len(bare["place"]) > DATELINE_MAX_PLACE_CHARS:
+            return None
+        place = " ".join(bare["place"].split())
+        return Credits(place, None, None, (), None, ()), paragraph[bare.end():]
+    if len(match["place"]) > DATELINE_MAX_PLACE_CHARS:
         return None
     place = " ".join(match["place"].split())
     credit = " ".join(match["credit"].split())

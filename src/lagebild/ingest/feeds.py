@@ -48,7 +48,7 @@ def parse_feed(data: bytes, source: str, identity_base: str) -> Iterator[RawDocu
         raise EmptyInput("the feed has no items")
 
     feed = parsed.get("feed", {})
-    outlet = _clean(feed.get("title"))
+    outlet = _outlet(feed.get("title"))
     language = _language(feed.get("language"))
     for index, entry in enumerate(entries, start=1):
         guid = entry.get("id") or None
@@ -66,9 +66,9 @@ def parse_feed(data: bytes, source: str, identity_base: str) -> Iterator[RawDocu
                 + (f"; its article is at {link}" if link else ""),
             )
             continue
-        # keep "updated" only where it says something beyond "published"
-        published = _iso_date(entry, "published") or _iso_date(entry, "created")
+        # Atom entries often carry only <updated>: it is then also the best publication date
         updated = _iso_date(entry, "updated")
+        published = _iso_date(entry, "published") or _iso_date(entry, "created") or updated
         metadata: dict[str, Any] = {"text_from": text_from}
         if guid:
             metadata["guid"] = guid
@@ -85,7 +85,7 @@ def parse_feed(data: bytes, source: str, identity_base: str) -> Iterator[RawDocu
             url=link,
             title=title,
             published=published,
-            updated=updated if updated != published else None,
+            updated=updated,
             outlet=outlet,
             language=_language(entry.get("language")) or language,
             format="feed",
@@ -125,6 +125,18 @@ def _language(value: Any) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return None
     return re.split(r"[-_]", value.strip())[0].lower() or None
+
+
+# A feed's title often names the section after a dash or bar: "Elbe-Kurier – Politik".
+_SECTION_SUFFIX = re.compile(r"\s+[–—|:-]\s+[^–—|:]{2,40}$")
+
+
+def _outlet(title: Any) -> str | None:
+    """The publication's name from a feed title, without the section suffix."""
+    name = _clean(title)
+    if name:
+        name = _SECTION_SUFFIX.sub("", name) or name
+    return name
 
 
 def _iso_date(entry: Any, field: str) -> str | None:
