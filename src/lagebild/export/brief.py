@@ -111,12 +111,13 @@ def build(store, story_id: str, since: str | None = None) -> Brief:
         else:
             sources[_outlet(d)].append(nodes[d.id])
 
+    entities = {e.id: e for e in store.corpus("entities")}
     statements: dict[str, list[Statement]] = defaultdict(list)
     for doc_id, doc in documents.items():
         for quote in store.records("quotes", doc_id):
             if spans.get(doc_id) and not any(a <= quote.start < b for a, b in spans[doc_id]):
                 continue
-            speaker = _speaker_name(quote)
+            speaker = _speaker_name(quote, entities)
             if speaker is None:
                 continue
             # one speaker, many spellings: "Kreml-Sprecher Dmitri Peskow", "Peskow"
@@ -126,8 +127,9 @@ def build(store, story_id: str, since: str | None = None) -> Brief:
                 SourceRef(doc_id, quote.start, quote.end)))
     ranked = sorted(statements.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:MAX_SPEAKERS]
     chosen: dict[str, list[Statement]] = {}
-    for _, items in ranked:
-        name = max((s.speaker for s in items), key=len)
+    for key, items in ranked:
+        entity = entities.get(key)
+        name = _entity_heading(entity) if entity else max((s.speaker for s in items), key=len)
         unique = list({" ".join(s.text.split()): s for s in items}.values())
         chosen[name] = sorted(unique, key=lambda s: -len(s.text))[:MAX_QUOTES_PER_SPEAKER]
 
@@ -149,12 +151,19 @@ def _outlet(doc: Document) -> str:
     return "unbekanntes Medium"
 
 
-def _speaker_name(quote: Quote) -> str | None:
+def _entity_heading(entity) -> str:
+    """ "Dmitri Peskow (Kreml-Sprecher)": the canonical name with the first role found."""
+    return f"{entity.name} ({entity.roles[0]})" if entity.roles else entity.name
+
+
+def _speaker_name(quote: Quote, entities: dict | None = None) -> str | None:
     s = quote.speaker
     if s is None or not s.text:
         return None
     if s.anonymous or s.kind == "anonymous":
         return "Ungenannte Quellen"
+    if s.entity_id and entities and s.entity_id in entities:
+        return entities[s.entity_id].name  # a pronoun or role noun resolved to its entity
     if not s.text[:1].isupper() or s.kind not in {"person", "institution", None}:
         return None
     return s.text
