@@ -21,10 +21,13 @@ demo: $(STAMP)
 	@mkdir -p $(OUT)
 	$(BIN)/lagebild ingest examples --db $(DEMO_DB)
 	$(BIN)/lagebild export --db $(DEMO_DB) --format json -o $(OUT)/lagebild.json
-	$(BIN)/lagebild export --db $(DEMO_DB) --format md -o $(OUT)/lagebild.md
-	@cat $(OUT)/lagebild.md
+	$(BIN)/lagebild export --db $(DEMO_DB) --format md -o $(OUT)/overview.md
+	$(BIN)/lagebild brief --db $(DEMO_DB) -o $(OUT)/brief.md
+	$(BIN)/lagebild brief --db $(DEMO_DB) --format html -o $(OUT)/brief.html
+	@cat $(OUT)/brief.md
 	@echo
-	@echo "JSON export: $(OUT)/lagebild.json   database: $(DEMO_DB)"
+	@echo "Brief of the leading story: $(OUT)/brief.md (and .html); all documents: $(OUT)/overview.md"
+	@echo "JSON export: $(OUT)/lagebild.json   database: $(DEMO_DB)   stories: $(BIN)/lagebild stories --db $(DEMO_DB)"
 
 # Browser tests drive Debian's chromium through Playwright (never `playwright install`: no
 # downloads at test time). Installed here when missing and we are root; otherwise they skip.

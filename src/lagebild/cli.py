@@ -32,7 +32,7 @@ err = Console(stderr=True, soft_wrap=True)
 # Options shared by every command, declared once.
 DbOption = Annotated[
     str,
-    typer.Option("--db", help="SQLite database file (created if missing), or a postgresql:// URL (extra [postgres]).", envvar="LAGEBILD_DB"),
+    typer.Option("--db", help="SQLite database file (created if missing), or a postgresql:// URL (needs the postgres extra).", envvar="LAGEBILD_DB"),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
@@ -61,7 +61,7 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files and folders (recursive) to ingest.", show_default=False)],
     db: DbOption = "lagebild.db",
     workers: Annotated[int, typer.Option("--workers", "-w", help="Processes for the per-document pass (0 = all cores).")] = 0,
-    engine: Annotated[str, typer.Option("--engine", help="Where the per-document pass runs: local (process pool) or ray (a Ray cluster; extra [scale]).")] = "local",
+    engine: Annotated[str, typer.Option("--engine", help="Where the per-document pass runs: local (process pool of --workers) or ray (one actor per CPU of a Ray cluster; needs the scale extra).")] = "local",
     ray_address: Annotated[Optional[str], typer.Option("--ray-address", help="Ray cluster to join (auto, ray://head:10001); default: start a local Ray instance.")] = None,
     max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help="Refuse files larger than this (default 20 MB, or LAGEBILD_MAX_BYTES).")] = None,
     quiet: QuietOption = False,
@@ -200,7 +200,7 @@ def export(
 
 @app.command()
 def brief(
-    story_id: Annotated[str, typer.Argument(help="The story (ids: `lagebild stories`).", show_default=False)],
+    story_id: Annotated[Optional[str], typer.Argument(help="The story (ids: `lagebild stories`); without it, the story most sources follow.", show_default=False)] = None,
     db: DbOption = "lagebild.db",
     format: Annotated[str, typer.Option("--format", "-f", help="md (Markdown) or html.")] = "md",
     since: Annotated[Optional[str], typer.Option("--since", help="Lead with what is new since this time (ISO 8601, UTC, e.g. 2025-07-23T12:00).")] = None,
@@ -213,6 +213,12 @@ def brief(
         raise typer.BadParameter(f"unknown format {format!r}; choose md or html", param_hint="--format")
     try:
         with _open(db) as store:
+            if story_id is None:
+                from lagebild.corpus.stories import leading_story
+
+                story_id = leading_story(store)
+                if story_id is None:
+                    raise LagebildError(f"{db} holds no stories yet; ingest articles first (`lagebild ingest PATH`)")
             text = brief_export.render(store, story_id, format, since)
     except LagebildError as exc:
         _fail(exc)

@@ -552,6 +552,14 @@ def independent_source_count(store, story: Story) -> int:
     return len(independent_sources(store, story.document_ids))
 
 
+def leading_story(store) -> str | None:
+    """The story most sources follow (latest activity breaks ties): what a reader opens first."""
+    ranked = list_stories(store)
+    if not ranked:
+        return None
+    return max(ranked, key=lambda pair: (pair[1], len(pair[0].segment_ids), pair[0].last_seen or ""))[0].id
+
+
 def list_stories(store) -> list[tuple[Story, int]]:
     """All stories, latest first, each with its number of independent sources."""
     stories = store.corpus("stories")
