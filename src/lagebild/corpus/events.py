@@ -26,7 +26,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from lagebild.extract.events import FRAMES, DateValue, parse_date
@@ -503,6 +503,7 @@ def load_storyline(store, stories: Sequence, *, all_documents: bool = False):
         for d in s.document_ids:
             story_of_document.setdefault(d, s.id)
     documents: dict[str, SourceDocument] = {}
+    entity_names: dict[str, str] = {}
     mentions: list[EventMention] = []
     story_of: dict[str, str] = {}
     day_of: dict[str, date | None] = {}
@@ -514,7 +515,9 @@ def load_storyline(store, stories: Sequence, *, all_documents: bool = False):
         segments = {s.id: s for s in store.records("segments", doc_id)}
         documents[doc_id] = SourceDocument(doc.id, doc.outlet, tuple(doc.agency),
                                            document_day(doc), doc.published or doc.updated)
+        named = [x for x in store.records("mentions", doc_id) if x.entity_id]
         for m in store.records("event_mentions", doc_id):
+            m = _with_speaker_entity(store, m, named, entity_names)
             story = story_of_segment.get(m.segment_id or "") if stories else NO_STORY
             if stories and story is None:
                 if m.segment_id in segments and story_of_segment:
@@ -524,6 +527,23 @@ def load_storyline(store, stories: Sequence, *, all_documents: bool = False):
             story_of[m.id] = story or NO_STORY
             day_of[m.id] = document_day(doc, segments.get(m.segment_id or ""))
     return mentions, documents, story_of, day_of
+
+
+def _with_speaker_entity(store, m: EventMention, named, names: dict[str, str]) -> EventMention:
+    """The report with its speaker named as the resolved entity ("er" -> "Wolodymyr Selenskyj")."""
+    from lagebild.corpus.entity_pass import speaker_entity
+
+    if m.source is None or m.source.anonymous:
+        return m
+    entity_id = speaker_entity(m.source, named, m.start)
+    if entity_id is None:
+        return m
+    if entity_id not in names:
+        try:
+            names[entity_id] = store.corpus_record("entities", entity_id).name
+        except Exception:  # an entity dropped since: keep the words of the text
+            return m
+    return replace(m, source=replace(m.source, text=names[entity_id], entity_id=entity_id))
 
 
 def update_store(store, changed: Sequence[str]) -> None:
