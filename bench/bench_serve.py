@@ -261,6 +261,62 @@ def load(db: Path, clients: int, requests: int, stories: int, warm: bool) -> Non
         server.wait(timeout=10)
 
 
+def load_wrk(db: Path, clients: int, seconds: int, stories: int, warm: bool = True) -> None:
+    """The same scenarios driven by Debian's wrk (C, so the load generator takes little of the
+    CPU the server needs). Warm: each scenario's paths are asked for once first. Cold: many
+    distinct stories and two-word queries, no warm-up, so most requests miss the cache."""
+    import shutil
+    import sqlite3
+    import tempfile
+
+    import httpx
+
+    wrk = shutil.which("wrk")
+    if not wrk:
+        sys.exit("wrk not found: apt-get install -y wrk")
+    conn = sqlite3.connect(db)
+    story_ids = [r[0] for r in conn.execute("SELECT id FROM stories ORDER BY random() LIMIT ?", (stories,))]
+    docs = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    conn.close()
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "lagebild.cli", "serve", "--db", str(db),
+                               "--host", "127.0.0.1", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(base + "/static/style.css", timeout=1)
+                break
+            except httpx.HTTPError:
+                if time.monotonic() > deadline:
+                    sys.exit("server did not start")
+                time.sleep(0.2)
+        print(f"store: {docs} documents; wrk -t2 -c{clients} -d{seconds}s; {len(story_ids)} distinct "
+              f"stories; {'warmed' if warm else 'cold'} cache; load average before: "
+              f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs", flush=True)
+        script = Path(__file__).with_name("wrk_paths.lua")
+        queries = QUERIES if warm else [f"{a} {b}" for a in QUERIES for b in QUERIES if a != b]
+        for name, paths in (("baseline (CSS file)", ["/static/style.css"]),
+                            ("story page", [f"/stories/{s}" for s in story_ids]),
+                            ("search page", [f"/search?q={q}" for q in queries]),
+                            ("search API", [f"/api/search?q={q}" for q in queries])):
+            with httpx.Client(base_url=base, timeout=60) as client:
+                for path in paths if warm else ():
+                    client.get(path)
+            with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
+                f.write("\n".join(str(httpx.URL(base + p).raw_path, "ascii") for p in paths) + "\n")
+            out = subprocess.run([wrk, "-t2", f"-c{clients}", f"-d{seconds}s", "-s", str(script), base],
+                                 capture_output=True, text=True, env={**os.environ, "WRK_PATHS": f.name})
+            line = next((x for x in out.stdout.splitlines() if x.startswith("WRK ")), out.stdout + out.stderr)
+            rate = next((x.split()[1] for x in out.stdout.splitlines() if x.startswith("Requests/sec")), "?")
+            print(f"{name}: {line[4:]} req/s={rate} (ms)", flush=True)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def cold(db: Path, samples: int) -> None:
     """Single-request latency with no cache: each story and query asked for the first time."""
     import sqlite3
@@ -297,12 +353,20 @@ def main() -> None:
     ld.add_argument("--requests", type=int, default=40, help="requests per client per scenario")
     ld.add_argument("--stories", type=int, default=200, help="distinct story pages asked for")
     ld.add_argument("--warm", action="store_true", help="ask for every URL once before measuring")
+    w = sub.add_parser("wrk", help="the load scenarios driven by Debian's wrk")
+    w.add_argument("--db", type=Path, required=True)
+    w.add_argument("--clients", type=int, default=50)
+    w.add_argument("--seconds", type=int, default=15)
+    w.add_argument("--stories", type=int, default=200)
+    w.add_argument("--cold", action="store_true", help="no warm-up; 380 distinct two-word queries")
     c = sub.add_parser("cold", help="uncached library latency of story pictures and searches")
     c.add_argument("--db", type=Path, required=True)
     c.add_argument("--samples", type=int, default=40)
     args = parser.parse_args()
     if args.command == "build":
         build(args.db, args.docs, args.seed_db)
+    elif args.command == "wrk":
+        load_wrk(args.db, args.clients, args.seconds, args.stories, not args.cold)
     elif args.command == "load":
         load(args.db, args.clients, args.requests, args.stories, args.warm)
     else:

@@ -86,10 +86,13 @@ def conflict_counts(store, story_ids: Sequence[str]) -> dict[str, int]:
     """Number of disputed points per story (conflicts on the events assigned to it)."""
     out: dict[str, int] = {}
     for story_id in story_ids:
+        # two lookups through the expression indexes of store migration 4 (as one query with a
+        # subquery, SQLite's planner scans the conflicts instead)
+        events = [r[0] for r in store.db.execute(
+            "SELECT id FROM events WHERE json_extract(data, '$.story_id') = ?", (story_id,))]
         out[story_id] = store.db.execute(
-            "SELECT COUNT(*) FROM conflicts c JOIN events e "
-            "ON json_extract(c.data, '$.event_id') = e.id "
-            "WHERE json_extract(e.data, '$.story_id') = ?", (story_id,)).fetchone()[0]
+            f"SELECT COUNT(*) FROM conflicts WHERE json_extract(data, '$.event_id') IN "
+            f"({','.join('?' * len(events))})", events).fetchone()[0] if events else 0
     return out
 
 
@@ -133,7 +136,8 @@ def stories(store, *, since: str | None = None, entity: str | None = None,
     total = store.db.execute(f"SELECT COUNT(*) FROM stories {clause}", params).fetchone()[0]
     rows = store.db.execute(
         f"SELECT data FROM stories {clause} "
-        "ORDER BY json_extract(data, '$.last_seen') IS NULL, json_extract(data, '$.last_seen') DESC, id "
+        # undated stories come last: NULL sorts lowest; the index stories_last_seen serves this
+        "ORDER BY json_extract(data, '$.last_seen') DESC, id DESC "
         "LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
     found_stories = [codec.loads(Story, r[0]) for r in rows]
     counts = conflict_counts(store, [s.id for s in found_stories])
@@ -274,14 +278,6 @@ def story_json(picture: StoryPicture) -> dict[str, Any]:
         "new_documents": list(brief.new_documents),
         "new_summary": to_json(brief.new_summary),
     }
-
-
-def story_changes(store, story_id: str, since: str) -> list[str]:
-    """Documents of a story added or revised at or after ``since`` (the change log is indexed
-    by time, so this is cheap for a recent ``since``)."""
-    story = store.corpus_record("stories", story_id)
-    mine = set(story.document_ids)
-    return [d for d in store.changes_since(since) if d in mine]
 
 
 def story_last_change(store, story_id: str) -> str | None:

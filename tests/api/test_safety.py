@@ -141,3 +141,18 @@ def test_pages_never_fail_with_500(client, url):
     response = client.get(url)
     assert response.status_code in {200, 404, 422}
     assert "text/html" in response.headers["content-type"] or response.status_code == 404
+
+
+def test_every_citation_on_the_story_page_opens_its_sentence_highlighted(client, talks_id):
+    import html
+    import re
+
+    page = client.get(f"/stories/{talks_id}").text
+    links = sorted({html.unescape(h) for h in re.findall(r'class="cite" href="([^"]+)"', page)})
+    assert len(links) >= 10
+    for link in links:
+        path, _, _ = link.partition("#")
+        document = client.get(path)
+        assert document.status_code == 200, link
+        marked = re.search(r'<mark[^>]*id="hl"[^>]*>(.*?)</mark>', document.text, re.S)
+        assert marked and marked.group(1).strip(), link

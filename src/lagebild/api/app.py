@@ -89,19 +89,36 @@ class Stores:
                 out += [0, 0]
         return tuple(out)
 
-    def cached(self, key: tuple, make: Callable[[], Any]) -> Any:
-        """``make()``, remembered until the database changes. Reads are pure functions of the
-        store's content, so an answer stays right exactly as long as the content does."""
-        full = (key, self.version())
+    _MISSING = object()
+
+    def _lookup(self, full: tuple) -> Any:
         with self._guard:
             if full in self._cache:
                 self._cache.move_to_end(full)
                 return self._cache[full]
-        value = make()
+        return self._MISSING
+
+    def _keep(self, full: tuple, value: Any) -> Any:
         with self._guard:
             self._cache[full] = value
             while len(self._cache) > CACHE_ENTRIES:
                 self._cache.popitem(last=False)
+        return value
+
+    def cached(self, key: tuple, make: Callable[[], Any]) -> Any:
+        """``make()``, remembered until the database changes. Reads are pure functions of the
+        store's content, so an answer stays right exactly as long as the content does."""
+        full = (key, self.version())
+        value = self._lookup(full)
+        return self._keep(full, make()) if value is self._MISSING else value
+
+    async def acached(self, key: tuple, make: Callable[[], Any]) -> Any:
+        """:meth:`cached` for async routes: a hit is answered on the event loop; only a miss
+        goes to a worker thread (where the store connection of that thread does the work)."""
+        full = (key, self.version())
+        value = self._lookup(full)
+        if value is self._MISSING:
+            value = self._keep(full, await run_in_threadpool(make))
         return value
 
     def get(self):
@@ -361,8 +378,8 @@ def api_router(stores: Stores) -> APIRouter:
         return stores.cached(("api-stories", since, entity, outlet, q, limit, offset), make)
 
     @router.get("/stories/{story_id}", summary="The whole picture of one story", tags=["stories"])
-    def get_story(story_id: StoryId, since: Since = None) -> dict[str, Any]:
-        return stores.cached(("api-story", story_id, since), lambda: views.story_json(
+    async def get_story(story_id: StoryId, since: Since = None) -> dict[str, Any]:
+        return await stores.acached(("api-story", story_id, since), lambda: views.story_json(
             views.story_picture(stores.get(), story_id, since)))
 
     @router.get("/stories/{story_id}/export", summary="Export one story", tags=["stories"],
@@ -439,7 +456,7 @@ def api_router(stores: Stores) -> APIRouter:
                                   "published": r.published} for r in page.items])
 
     @router.get("/search", summary="Full-text search over segments (German inflected forms)", tags=["search"])
-    def search(q: Annotated[str, Query(min_length=1, max_length=500, description="Search words.")],
+    async def search(q: Annotated[str, Query(min_length=1, max_length=500, description="Search words.")],
                limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Offset = 0) -> dict[str, Any]:
         def make() -> dict[str, Any]:
             page = views.search(stores.get(), q, limit=limit, offset=offset)
@@ -447,7 +464,7 @@ def api_router(stores: Stores) -> APIRouter:
                                       "snippet": "".join(t for t, _ in h.snippet),
                                       "matches": [t for t, m in h.snippet if m]} for h in page.items])
 
-        return stores.cached(("api-search", q, limit, offset), make)
+        return await stores.acached(("api-search", q, limit, offset), make)
 
     return router
 

@@ -6,7 +6,7 @@ added, never edited once released: stored corpora upgrade step by step when open
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _DOCUMENT_RECORD_TABLES = ("segments", "sentences", "mentions", "times", "quotes", "claims")
 _CORPUS_TABLES = ("entities", "lineage", "stories", "events", "conflicts")
@@ -134,5 +134,9 @@ MIGRATIONS: dict[int, list[str]] = {
         # the views (lagebild.views) read one story's events and their conflicts by these
         "CREATE INDEX events_story ON events (json_extract(data, '$.story_id'))",
         "CREATE INDEX conflicts_event ON conflicts (json_extract(data, '$.event_id'))",
+    ],
+    # 5: the stories list (lagebild.views.stories) pages through stories by last activity
+    5: [
+        "CREATE INDEX stories_last_seen ON stories (json_extract(data, '$.last_seen'))",
     ],
 }

@@ -87,7 +87,7 @@ def page_router(stores) -> APIRouter:
     router = APIRouter(include_in_schema=False)
 
     @router.get("/static/style.css")
-    def css() -> Response:
+    async def css() -> Response:
         return Response(_CSS, media_type="text/css", headers={"Cache-Control": "max-age=3600"})
 
     @router.get("/", response_class=HTMLResponse)
@@ -110,7 +110,7 @@ def page_router(stores) -> APIRouter:
         return stories_page(request, lang=lang, offset=offset)
 
     @router.get("/stories/{story_id}", response_class=HTMLResponse)
-    def story_page(request: Request, story_id: Id, lang: Lang = None,
+    async def story_page(request: Request, story_id: Id, lang: Lang = None,
                    since: Annotated[str | None, Query(pattern=SINCE_PATTERN)] = None):
         seen = request.cookies.get(SEEN_COOKIE + story_id)
         if since is None and seen and re.match(SINCE_PATTERN, seen):
@@ -119,8 +119,8 @@ def page_router(stores) -> APIRouter:
         # Most visits find nothing new: those share one cached page; only a visit with news
         # computes its own "new since" section.
         if since:
-            last = stores.cached(("last-change", story_id),
-                                 lambda: views.story_last_change(stores.get(), story_id))
+            last = await stores.acached(("last-change", story_id),
+                                        lambda: views.story_last_change(stores.get(), story_id))
             no_news = last is None or last < since
         else:
             no_news = False
@@ -133,7 +133,7 @@ def page_router(stores) -> APIRouter:
                                new=set(picture.brief.new_documents), no_news=no_news)
 
         key = ("page-story", story_id, since, no_news, chosen, bool(request.query_params.get("lang")))
-        response = HTMLResponse(stores.cached(key, make))
+        response = HTMLResponse(await stores.acached(key, make))
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         response.set_cookie(SEEN_COOKIE + story_id, now, max_age=90 * 86400, httponly=True,
                             samesite="lax", path="/stories/")
@@ -158,7 +158,7 @@ def page_router(stores) -> APIRouter:
                       pager=_pager(view.mentions))
 
     @router.get("/search", response_class=HTMLResponse)
-    def search_page(request: Request, lang: Lang = None,
+    async def search_page(request: Request, lang: Lang = None,
                     q: Annotated[str | None, Query(max_length=500)] = None, offset: Offset = 0):
         chosen = language(request, lang)
 
@@ -168,6 +168,6 @@ def page_router(stores) -> APIRouter:
                                pager=_pager(page) if page else None)
 
         key = ("page-search", q, offset, chosen, bool(request.query_params.get("lang")))
-        return HTMLResponse(stores.cached(key, make))
+        return HTMLResponse(await stores.acached(key, make))
 
     return router
