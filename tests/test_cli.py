@@ -149,3 +149,16 @@ def test_the_five_seed_articles_ingest_into_five_documents(tmp_path):
     by_name = {Path(d["source"]).name[:3]: d for d in docs}
     assert by_name["000"]["outlet"] == "t-online"
     assert by_name["002"]["outlet"] == "IT BOLTWISE"
+
+
+def test_the_rewrite_of_the_agency_report_is_not_counted_as_an_independent_source(example_db):
+    stories = json.loads(run("stories", "--db", example_db, "--json").stdout)
+    talks = max(stories, key=lambda s: s["documents"])
+    assert talks["independent_sources"] == talks["documents"] - 1
+
+
+def test_the_brief_of_the_leading_story_shows_the_disputed_day(example_db):
+    result = run("brief", "--db", example_db)
+    assert result.exit_code == 0
+    assert "## Umstritten" in result.stdout
+    assert "Do 24.07.2025" in result.stdout and "Mi 23.07.2025" in result.stdout

@@ -520,7 +520,8 @@ def independent_sources(store, document_ids: Sequence[str]) -> list[list[str]]:
 
     Each group starts with its original (the document the others derive from), then its copies;
     groups are ordered by their first member's position in ``document_ids``. Only whole-text
-    lineage joins documents: a live blog with one copied entry is still its own source.
+    lineage joins documents, or a copied section of an article: a live blog with one copied entry
+    is still its own source.
     """
     ids = list(dict.fromkeys(document_ids))
     wanted = set(ids)
@@ -533,8 +534,20 @@ def independent_sources(store, document_ids: Sequence[str]) -> list[list[str]]:
         return x
 
     derived: set[str] = set()
+    live_blogs: dict[str, bool] = {}
+
+    def whole_text(record) -> bool:
+        # A section of an article rewritten from a report makes the article a rewrite of it;
+        # only a live blog stays its own source when one of its entries is copied.
+        if record.segment_id is None:
+            return True
+        if record.document_id not in live_blogs:
+            live_blogs[record.document_id] = bool(
+                store.document(record.document_id).metadata.get("live_blog"))
+        return not live_blogs[record.document_id]
+
     for record in lineage_of(store, ids):
-        if record.segment_id is None and record.document_id in wanted and record.derived_from in wanted:
+        if record.document_id in wanted and record.derived_from in wanted and whole_text(record):
             parent[find(record.document_id)] = find(record.derived_from)
             derived.add(record.document_id)
     groups: dict[str, list[str]] = defaultdict(list)
