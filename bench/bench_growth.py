@@ -4,7 +4,7 @@
                                            [--probe 50] [--fill-batch 500] [--json]
 
 Data: the 700 German Wikinews articles, analysed once by the per-document pass (cached in
-bench/work/wikinews-analyses.pickle), then multiplied into as many stored documents as needed:
+bench/work/wikinews-analyses-<hash of model.py>.jsonl), then multiplied into as many stored documents as needed:
 variant k of an article gets its own identity and ids, every ISO date in its records shifted by
 ``7 * k`` days (so the archive spreads over years, as a real one does), and its digits rotated
 (light rewording that keeps every character span valid). The store is filled through the real
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import pickle
 import re
 import sys
 import tempfile
@@ -39,16 +38,31 @@ from lagebild import corpus  # noqa: E402
 from lagebild.model import Analysis, Document  # noqa: E402
 from lagebild.store import codec, open_store  # noqa: E402
 
-CACHE = WORK / "wikinews-analyses.pickle"
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _DIGITS = str.maketrans("0123456789", "1234567890")
 _KINDS = ("segments", "sentences", "mentions", "times", "quotes", "claims", "events")
 
 
+def _cache_path() -> Path:
+    """The cache is keyed by the records' definition: a changed model.py analyses afresh."""
+    import hashlib
+
+    import lagebild.model
+
+    digest = hashlib.sha1(Path(lagebild.model.__file__).read_bytes()).hexdigest()[:10]
+    return WORK / f"wikinews-analyses-{digest}.jsonl"
+
+
 def base_analyses() -> list[Analysis]:
-    """The 700 Wikinews articles through the per-document pass (both cores), cached."""
-    if CACHE.exists():
-        return pickle.loads(CACHE.read_bytes())
+    """The 700 Wikinews articles through the per-document pass (both cores), cached as JSON."""
+    cache = _cache_path()
+    if cache.exists():
+        out = []
+        for line in cache.open(encoding="utf-8"):
+            row = json.loads(line)
+            fields = {kind: tuple(codec.loads(cls, r) for r in row[kind]) for kind, cls in _kind_classes().items()}
+            out.append(Analysis(document=codec.loads(Document, row["document"]), **fields))
+        return out
     from concurrent.futures import ProcessPoolExecutor
 
     from lagebild import ingest
@@ -59,8 +73,27 @@ def base_analyses() -> list[Analysis]:
     with ProcessPoolExecutor(default_workers()) as pool:
         results = [r for r in pool.map(_analyse_or_reject, raws, chunksize=8) if isinstance(r, Analysis)]
     results = [replace(a, timings={}) for a in results]
-    CACHE.write_bytes(pickle.dumps(results))
+    with cache.open("w", encoding="utf-8") as out:
+        for a in results:
+            row = {"document": codec.dumps(a.document)}
+            row.update({kind: [codec.dumps(r) for r in getattr(a, kind)] for kind in _KINDS})
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
     return results
+
+
+def _kind_classes() -> dict[str, type]:
+    from lagebild.model import (
+        Claim,
+        EventMention,
+        Mention,
+        Quote,
+        Segment,
+        Sentence,
+        TimeExpression,
+    )
+
+    return {"segments": Segment, "sentences": Sentence, "mentions": Mention, "times": TimeExpression,
+            "quotes": Quote, "claims": Claim, "events": EventMention}
 
 
 def _shift(text: str, days: int) -> str:

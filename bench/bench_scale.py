@@ -1,11 +1,13 @@
 """Scale-out of the per-document pass: 1 and N worker processes, and Ray on a local instance.
 
-    .venv/bin/python bench/bench_scale.py [--limit N] [--workers 1,2] [--ray] [--json]
+    .venv/bin/python bench/bench_scale.py [--limit N] [--workers 1,2] [--repeat 3] [--ray] [--json]
 
 Data: the 700 German Wikinews articles (bench/common.py builds the JSON Lines file). Each run
 ingests the same file into a fresh SQLite store: read, analyse (clean, language layer, times,
 quotes, events), store; the corpus pass is left out (it runs on the driver, bench_growth.py
-measures it). Figures: seconds, articles/s, speed-up of N workers over one; for Ray, the time to
+measures it). Figures: seconds (fastest of ``--repeat`` interleaved runs: the machine is shared,
+and CPU ms per article, which neighbours do not change), articles/s, speed-up of N workers over
+one; for Ray, the time to
 start a local instance (num_cpus=2) and the time of the pass itself, so its overhead against the
 process pool on the same input can be read off.
 """
@@ -60,14 +62,22 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="use only the first N articles")
     parser.add_argument("--workers", default="1,2", help="worker counts, comma-separated")
     parser.add_argument("--ray", action="store_true", help="also run the Ray engine (extra [scale])")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per worker count; the fastest counts")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     results: dict = {"cores": len(os.sched_getaffinity(0)), "pool": {}}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         path = limited(args.limit, folder)
-        for workers in [int(w) for w in args.workers.split(",")]:
-            n, seconds, cpu = run(path, folder / f"pool-{workers}.db", workers=workers)
+        counts = [int(w) for w in args.workers.split(",")]
+        best: dict[int, tuple[int, float, float]] = {}
+        for attempt in range(args.repeat):  # interleaved, best of N: the machine is shared
+            for workers in counts:
+                n, seconds, cpu = run(path, folder / f"pool-{workers}-{attempt}.db", workers=workers)
+                if workers not in best or seconds < best[workers][1]:
+                    best[workers] = (n, seconds, cpu)
+        for workers in counts:
+            n, seconds, cpu = best[workers]
             results["articles"] = n
             # CPU ms per article (parent + workers): what sizing divides by; wall time depends on
             # what else runs on the machine.

@@ -37,3 +37,22 @@ def first_difference(a: dict, b: dict) -> str:
                 return f"{key}: {len(a[key])} vs {len(b[key])} records"
             return f"{key}: {str(a[key])[:200]} != {str(b.get(key))[:200]}"
     return "no difference"
+
+
+def without_entity_ids(data: dict) -> dict:
+    """The export with every entity id replaced by the entity's first mention, and each entity's
+    mentions sorted: what is left when entity ids and mention order may differ."""
+    import json
+
+    names = {}
+    for entity in data["entities"]:
+        first = min((m["document_id"], m["start"]) for m in entity["mentions"]) if entity["mentions"] else ()
+        names[entity["id"]] = "entity@" + ":".join(map(str, first))
+    text = json.dumps(data, ensure_ascii=False)
+    for old, new in names.items():
+        text = text.replace(f'"{old}"', f'"{new}"')
+    out = json.loads(text)
+    for entity in out["entities"]:
+        entity["mentions"] = sorted(entity["mentions"], key=lambda m: (m["document_id"], m["start"]))
+    out["entities"] = sorted(out["entities"], key=lambda e: e["id"])
+    return out

@@ -9,7 +9,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pytest  # noqa: E402
-from equivalence import EXAMPLES, export, first_difference, ingest_examples  # noqa: E402
+from equivalence import (  # noqa: E402
+    EXAMPLES,
+    export,
+    first_difference,
+    ingest_examples,
+    without_entity_ids,
+)
 
 from lagebild import ingest  # noqa: E402
 from lagebild.model import RawDocument  # noqa: E402
@@ -33,17 +39,19 @@ def ingest_in_two_sessions(location) -> dict:
         return export(store)
 
 
-# The entity stage (lagebild.corpus.entity_pass) re-resolves against all stored entities and
-# picks ids and mention order from the batch it is given, so two batches give other entity ids
-# than one; every other part of the picture continues exactly.
-ORDER_DEPENDENT = ("entities",)
+def comparable(data: dict) -> dict:
+    """The export minus what depends on batching today: the entity stage
+    (lagebild.corpus.entity_pass) picks entity ids, mention and role order from the batch it is
+    given, so entity ids (also in quotes, claims, events) are replaced by the entity's first
+    mention and the entity records themselves are compared by the xfail test below."""
+    out = without_entity_ids(data)
+    out.pop("entities")
+    return out
 
 
 def test_ingesting_in_two_sessions_equals_ingesting_at_once(tmp_path):
-    at_once = ingest_examples(tmp_path / "all.db", workers=1)
-    in_halves = ingest_in_two_sessions(tmp_path / "halves.db")
-    for key in ORDER_DEPENDENT:
-        at_once.pop(key), in_halves.pop(key)
+    at_once = comparable(ingest_examples(tmp_path / "all.db", workers=1))
+    in_halves = comparable(ingest_in_two_sessions(tmp_path / "halves.db"))
     assert in_halves == at_once, first_difference(in_halves, at_once)
 
 

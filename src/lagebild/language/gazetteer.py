@@ -65,6 +65,28 @@ def _read_cldr() -> list[Entry]:
             entries.append(Entry(name, "ORG", _CLDR_ORG[code], False, "cldr"))
             continue
         entries.append(Entry(name, "LOC", name, False, "cldr"))
+    entries.extend(_read_cldr_cities())
+    return entries
+
+
+def _read_cldr_cities() -> list[Entry]:
+    """World cities: CLDR time-zone exemplar cities in German ("Kairo", "Los Angeles")."""
+    from zoneinfo import available_timezones
+
+    from babel.dates import get_timezone_location
+
+    entries, seen = [], set()
+    for zone in sorted(available_timezones()):
+        if "/" not in zone or zone.startswith(("Etc/", "SystemV/", "US/", "Canada/")):
+            continue
+        try:
+            city = get_timezone_location(zone, locale="de", return_city=True)
+        except (LookupError, ValueError):  # zones Babel does not know
+            continue
+        if "/" in city or city in seen or len(city) < 3 or city in _CLDR_SKIP:
+            continue
+        seen.add(city)
+        entries.append(Entry(city, "LOC", city, False, "cldr"))
     return entries
 
 

@@ -37,7 +37,8 @@ pass never interleaves with another.
   PostgreSQL find other segments than SQLite does;
 * ``json_extract(col, '$.a.b')`` becomes ``(col::jsonb #>> '{a,b}')`` (also in expression
   indexes) and ``json_array_length`` becomes ``jsonb_array_length``; a subquery in ``FROM``
-  gets the name PostgreSQL requires; ``x = ? COLLATE NOCASE`` becomes ``lower(x) = lower(?)``, and ``LIKE`` becomes
+  gets the name PostgreSQL requires; ``SELECT DISTINCT a ... ORDER BY b`` (b not selected)
+  becomes ``GROUP BY a ORDER BY MAX(b)`` (``MIN`` when ascending); ``x = ? COLLATE NOCASE`` becomes ``lower(x) = lower(?)``, and ``LIKE`` becomes
   ``ILIKE`` (SQLite's LIKE ignores case);
 * ``cursor.lastrowid`` after an ``INSERT`` works (``RETURNING rowid``).
 """
@@ -245,6 +246,37 @@ def _json_extract(s: str) -> str:
     return _JSON_EXTRACT.sub(lambda m: f"(({m.group(1)})::jsonb #>> '{{{m.group(2).replace('.', ',')}}}')", s)
 
 
+_DISTINCT_ORDER = re.compile(
+    r"^\s*SELECT\s+DISTINCT\s+(?P<cols>.+?)\s+FROM\s+(?P<rest>.+?)\s+ORDER\s+BY\s+(?P<order>.+?)"
+    r"(?P<tail>\s+LIMIT\b.*)?$", re.I | re.S)
+
+
+def _distinct_order(s: str) -> str:
+    """``SELECT DISTINCT a ... ORDER BY b`` with ``b`` not selected: SQLite sorts by the value of
+    some row of each group, PostgreSQL refuses. Spelled out as GROUP BY, sorting each group by its
+    largest (DESC) or smallest (ASC) value, which is deterministic."""
+    m = _DISTINCT_ORDER.match(s)
+    if not m:
+        return s
+    cols = [c.strip() for c in _top_level_split(m.group("cols"))]
+    bare = {c.split(".")[-1] for c in cols} | set(cols)
+    terms = []
+    changed = False
+    for term in _top_level_split(m.group("order")):
+        expr, _, direction = term.strip().rpartition(" ")
+        if direction.upper() not in ("ASC", "DESC"):
+            expr, direction = term.strip(), "ASC"
+        if expr in bare or expr.split(".")[-1] in bare and expr in cols:
+            terms.append(f"{expr} {direction}")
+        else:
+            changed = True
+            terms.append(f"{'MAX' if direction.upper() == 'DESC' else 'MIN'}({expr}) {direction}")
+    if not changed:
+        return s
+    return (f"SELECT {', '.join(cols)} FROM {m.group('rest')} GROUP BY {', '.join(cols)} "
+            f"ORDER BY {', '.join(terms)}{m.group('tail') or ''}")
+
+
 _CLAUSE_WORDS = {"WHERE", "ORDER", "GROUP", "LIMIT", "JOIN", "LEFT", "INNER", "CROSS", "UNION",
                  "HAVING", "OFFSET", "ON", "WINDOW", "EXCEPT", "INTERSECT"}
 
@@ -336,6 +368,8 @@ class Translator:
             s = _json_extract(s)
         if re.search(r"\bFROM\s*\(", s, re.I):
             s = _alias_subqueries(s)
+        if re.match(r"\s*SELECT\s+DISTINCT\b", s, re.I) and re.search(r"\bORDER\s+BY\b", s, re.I):
+            s = _distinct_order(s)
         s = _map_code(s, lambda code: re.sub(r"\bLIKE\b", "ILIKE", code))
         m = _INSERT.match(s)
         if m:
