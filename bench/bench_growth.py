@@ -4,10 +4,10 @@
                                            [--probe 50] [--fill-batch 500] [--json]
 
 Data: the 700 German Wikinews articles, analysed once by the per-document pass (cached in
-bench/work/wikinews-analyses-<hash of model.py>.jsonl), then multiplied into as many stored documents as needed:
-variant k of an article gets its own identity and ids, every ISO date in its records shifted by
-``7 * k`` days (so the archive spreads over years, as a real one does), and its digits rotated
-(light rewording that keeps every character span valid). The store is filled through the real
+bench/work/wikinews-analyses-<hash of model.py>.jsonl), then multiplied into as many stored
+documents as needed: variant k of an article gets its own identity and ids, every ISO date in
+its records shifted by ``7 * k`` days (so the archive spreads over years, as a real one does),
+and its digits rotated (light rewording that keeps every character span valid). The store is filled through the real
 corpus pass in batches of ``--fill-batch`` documents; at each size of ``--sizes`` a probe batch of
 ``--probe`` new documents is added and its corpus pass timed (per stage), and the Python memory
 it allocates at its peak is measured with tracemalloc on a second, smaller probe.

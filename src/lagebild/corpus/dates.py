@@ -39,10 +39,10 @@ def firm_date(doc: Document) -> DocumentDate | None:
 
 def _story_peers(store, document_id: str) -> list[str]:
     rows = store.db.execute(
-        "SELECT DISTINCT m2.document_id FROM story_members m1 "
+        "SELECT m2.document_id FROM story_members m1 "
         "JOIN story_members m2 ON m2.story_id = m1.story_id "
         "WHERE m1.document_id = ? AND m2.document_id != ? "
-        "ORDER BY m2.day DESC LIMIT ?",
+        "GROUP BY m2.document_id ORDER BY MAX(m2.day) DESC, m2.document_id LIMIT ?",
         (document_id, document_id, MAX_PEERS),
     ).fetchall()
     return [row[0] for row in rows]

@@ -339,7 +339,8 @@ class SQLiteStore:
     def changes_since(self, since: str) -> list[str]:
         """Ids of documents added or revised at or after ``since`` (ISO 8601, UTC)."""
         rows = self.db.execute(
-            "SELECT DISTINCT document_id FROM changes WHERE at >= ? ORDER BY at", (since,)
+            "SELECT document_id FROM changes WHERE at >= ? GROUP BY document_id ORDER BY MIN(at)",
+            (since,)
         )
         return [row[0] for row in rows]
 
