@@ -25,26 +25,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import baseline_work, peak_rss_mb, timed, wikinews_jsonl  # noqa: E402
+from common import baseline_work, limited_jsonl, peak_rss_mb, timed  # noqa: E402
 
 from lagebild import ingest  # noqa: E402
 from lagebild.clean import clean  # noqa: E402
 from lagebild.model import Analysis, RawDocument  # noqa: E402
 from lagebild.pipeline import Pipeline, raw_hash  # noqa: E402
 from lagebild.store import open_store  # noqa: E402
-
-
-def limited_jsonl(limit: int | None, folder: Path) -> Path:
-    source = wikinews_jsonl()
-    if not limit:
-        return source
-    target = folder / f"wikinews-{limit}.jsonl"
-    with source.open(encoding="utf-8") as inp, target.open("w", encoding="utf-8") as out:
-        for i, line in enumerate(inp):
-            if i >= limit:
-                break
-            out.write(line)
-    return target
 
 
 def ingest_clean_store(path: Path, db: Path) -> int:

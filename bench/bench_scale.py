@@ -24,23 +24,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import wikinews_jsonl  # noqa: E402
+from common import limited_jsonl  # noqa: E402
 
 from lagebild.pipeline import Pipeline  # noqa: E402
 from lagebild.store import open_store  # noqa: E402
-
-
-def limited(limit: int | None, folder: Path) -> Path:
-    source = wikinews_jsonl()
-    if not limit:
-        return source
-    target = folder / f"wikinews-{limit}.jsonl"
-    with source.open(encoding="utf-8") as inp, target.open("w", encoding="utf-8") as out:
-        for i, line in enumerate(inp):
-            if i >= limit:
-                break
-            out.write(line)
-    return target
 
 
 def run(path: Path, db: Path, **options) -> tuple[int, float, float]:
@@ -68,7 +55,7 @@ def main() -> None:
     results: dict = {"cores": len(os.sched_getaffinity(0)), "pool": {}}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        path = limited(args.limit, folder)
+        path = limited_jsonl(args.limit, folder)
         counts = [int(w) for w in args.workers.split(",")]
         best: dict[int, tuple[int, float, float]] = {}
         for attempt in range(args.repeat):  # interleaved, best of N: the machine is shared

@@ -37,6 +37,20 @@ def wikinews_jsonl() -> Path:
     return target
 
 
+def limited_jsonl(limit: int | None, folder: Path) -> Path:
+    """The Wikinews JSON Lines file, or a copy of its first ``limit`` articles in ``folder``."""
+    source = wikinews_jsonl()
+    if not limit:
+        return source
+    target = folder / f"wikinews-{limit}.jsonl"
+    with source.open(encoding="utf-8") as inp, target.open("w", encoding="utf-8") as out:
+        for i, line in enumerate(inp):
+            if i >= limit:
+                break
+            out.write(line)
+    return target
+
+
 def wikinews_records(limit: int | None = None) -> list[dict]:
     records = []
     with wikinews_jsonl().open(encoding="utf-8") as stream:
