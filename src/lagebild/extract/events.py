@@ -232,8 +232,11 @@ def parse_date(value: str | None) -> DateValue | None:
 
 
 def document_day(document: Document, segment: Segment | None = None) -> date | None:
-    """The day a report was written: the live-blog entry's time, else the document's."""
-    for value in ((segment.published if segment else None), document.published, document.updated):
+    """The day a report was written: the live-blog entry's time, else the document's, else the
+    first day of the range the corpus pass inferred for it (lagebild.corpus.dates)."""
+    inferred = document.inferred_date.earliest if document.inferred_date else None
+    for value in ((segment.published if segment else None), document.published, document.updated,
+                  inferred):
         if value and (m := _DAY_RE.match(value)):
             try:
                 return date(int(m[1]), int(m[2]), int(m[3]))
