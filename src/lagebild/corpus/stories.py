@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -98,6 +99,18 @@ def entity_key(mention: Mention) -> str:
     return "n:" + (mention.normal or mention.text).strip().lower()
 
 
+# A segment without a headline is labelled by its first sentence, cut at a word boundary.
+LEAD_LABEL_CHARS = 100
+
+
+def _lead_label(text: str) -> str:
+    first = text.strip().split("\n", 1)[0]
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"])", first, maxsplit=1)[0]
+    if len(sentence) <= LEAD_LABEL_CHARS:
+        return sentence
+    return sentence[:LEAD_LABEL_CHARS].rsplit(" ", 1)[0].rstrip(",;:–-") + " …"
+
+
 def features(document: Document, segment: Segment, mentions: Sequence[Mention] = ()) -> SegmentFeatures:
     """The features of one segment of a document (pure)."""
     text = document.text[segment.start : segment.end]
@@ -109,7 +122,7 @@ def features(document: Document, segment: Segment, mentions: Sequence[Mention] =
             counts[term] += HEADLINE_WEIGHT - 1
     date = segment.published or lex.best_date(document.published, document.updated)
     inside = [m for m in mentions if segment.start <= m.start and m.end <= segment.end]
-    label = (headline or text.strip().split("\n", 1)[0])[:160].strip()
+    label = headline.strip() if headline else _lead_label(text)
     return SegmentFeatures(
         segment_id=segment.id, document_id=document.id, index=segment.index,
         day=lex.day_number(date), date=date, outlet=document.outlet, headline=label,

@@ -57,6 +57,15 @@ class Brief:
     since: str | None = None
     new_documents: list[str] = field(default_factory=list)
     new_summary: tuple[SummarySentence, ...] = ()
+    first_day: str | None = None  # the story's reports span these days, inferred dates included
+    last_day: str | None = None
+
+
+def _period(documents) -> tuple[str | None, str | None]:
+    from lagebild.extract.events import document_day
+
+    days = sorted(d for d in (document_day(doc) for doc in documents) if d is not None)
+    return (days[0].isoformat(), days[-1].isoformat()) if days else (None, None)
 
 
 def _day(value: str | None) -> str:
@@ -133,8 +142,9 @@ def build(store, story_id: str, since: str | None = None) -> Brief:
         unique = list({" ".join(s.text.split()): s for s in items}.values())
         chosen[name] = sorted(unique, key=lambda s: -len(s.text))[:MAX_QUOTES_PER_SPEAKER]
 
+    first_day, last_day = _period(documents.values())
     brief = Brief(story, story.summary, story.timeline, events, conflicts, chosen, dict(sources),
-                  numbers, since=since)
+                  numbers, since=since, first_day=first_day, last_day=last_day)
     if since:
         fresh = [d for d in store.changes_since(since) if d in documents]
         brief.new_documents = fresh
@@ -209,7 +219,7 @@ def markdown(brief: Brief) -> str:
     lines = [f"# {_md(story.label)}", ""]
     outlets = sorted({_outlet(s.document) for group in brief.sources.values() for s in group})
     lines.append(f"*{len(story.document_ids)} Berichte aus {len(outlets)} Quellen, "
-                 f"{_day(story.first_seen)} bis {_day(story.last_seen)}*")
+                 f"{_day(brief.first_day or story.first_seen)} bis {_day(brief.last_day or story.last_seen)}*")
     lines.append("")
     if brief.since:
         lines += [f"## Neu seit {_md(brief.since)}", ""]
@@ -298,7 +308,8 @@ def html(brief: Brief) -> str:
            "</head>", "<body>", f"<h1>{_h(story.label)}</h1>"]
     outlets = sorted({_outlet(s.document) for group in brief.sources.values() for s in group})
     out.append(f'<p class="meta">{len(story.document_ids)} Berichte aus {len(outlets)} Quellen, '
-               f"{_h(_day(story.first_seen))} bis {_h(_day(story.last_seen))}</p>")
+               f"{_h(_day(brief.first_day or story.first_seen))} bis "
+               f"{_h(_day(brief.last_day or story.last_seen))}</p>")
     if brief.since:
         out.append(f"<h2>Neu seit {_h(brief.since)}</h2>")
         out.append("<ul>" + "".join(f"<li>{_h(s.text)} {_refs_html(_cite(s.sources, n))}</li>"
