@@ -211,3 +211,65 @@ def test_a_passive_cue_takes_no_speaker_from_its_subject():
     view, events = events_of("Die Firma wird aufgefordert, die Anlage zu schließen.")
     assert events and events[0].source == []
     assert words(view, events[0].addr) == "Die Firma"
+
+
+# --------------------------------------------------------------------------- with mentions
+
+
+def _with_mentions(text: str, names: list[tuple[str, str]]):
+    """The document, our own tokens, and hand-made mentions (surface, type) as the NER gives."""
+    from lagebild.extract.quotes.text import split_sentences, tokenize
+    from lagebild.model import Mention, Sentence, Token
+
+    document = Document(id="t", source="t", identity="t", text=text)
+    texts, starts, ends = tokenize(text)
+    tokens = tuple(Token(s, e, w, "") for w, s, e in zip(texts, starts, ends))
+    ranges = tuple(split_sentences(text, texts, starts))
+    sentences = tuple(Sentence(f"t-s{n}", "t", starts[a], ends[b - 1]) for n, (a, b) in enumerate(ranges))
+    mentions = []
+    position = 0
+    for surface, kind in names:
+        start = text.index(surface, position)
+        position = start + len(surface)
+        mentions.append(Mention(f"t-m{len(mentions)}", "t", start, position, surface, kind))
+    return document, Parsed("t", "de", tokens, sentences, ranges, tuple(mentions))
+
+
+def test_a_pronoun_speaker_refers_to_the_last_subject_mention_before_it():
+    text = ("Die Stadtwerke Nordhafen erhöhen die Preise. Bürgermeister Jan Kolbe traf am Montag "
+            "Vertreter von Anna Roth. Die Lage sei ernst, sagte er.")
+    document, parsed = _with_mentions(text, [("Stadtwerke Nordhafen", "ORG"), ("Jan Kolbe", "PER"),
+                                             ("Anna Roth", "PER")])
+    quotes, _ = extract_quotes(document, parsed)
+    assert quotes[0].speaker.text == "er"
+    # Anna Roth is mentioned later, but as an object: the subject Jan Kolbe is meant.
+    assert quotes[0].speaker.refers_to == "Jan Kolbe"
+
+
+def test_sie_may_refer_to_an_organisation_subject():
+    text = "Die Stadtwerke Nordhafen erhöhen die Preise. Die Kosten seien gestiegen, erklärten sie."
+    document, parsed = _with_mentions(text, [("Stadtwerke Nordhafen", "ORG")])
+    quotes, _ = extract_quotes(document, parsed)
+    assert quotes[0].speaker.refers_to == "Stadtwerke Nordhafen"
+
+
+def test_mention_boundaries_decide_where_a_speaker_ends():
+    # A lower-case name part would end a word-shape phrase at "Ali"; the mention runs on.
+    text = "Die Förderung steige, bestätigte der Ölminister Ali al-Omair."
+    document, parsed = _with_mentions(text, [("Ali al-Omair", "PER")])
+    quotes, _ = extract_quotes(document, parsed)
+    assert quotes[0].speaker.text == "der Ölminister Ali al-Omair"
+
+
+def test_an_apposition_next_to_a_person_mention_belongs_to_the_speaker():
+    text = "Die Ernte sei gut, sagte Karl Jung, Geschäftsführer des Bauernbundes, am Montag."
+    document, parsed = _with_mentions(text, [("Karl Jung", "PER"), ("Bauernbundes", "ORG")])
+    quotes, _ = extract_quotes(document, parsed)
+    assert quotes[0].speaker.text == "Karl Jung, Geschäftsführer des Bauernbundes"
+
+
+def test_a_person_mention_after_a_reflexive_cue_is_the_speaker():
+    text = "Am Montag äußerte sich Vereinssprecher Tom Berger dahingehend, die Lage sei ruhig."
+    document, parsed = _with_mentions(text, [("Tom Berger", "PER")])
+    quotes, _ = extract_quotes(document, parsed)
+    assert quotes[0].speaker.text == "Vereinssprecher Tom Berger"

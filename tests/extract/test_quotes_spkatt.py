@@ -17,9 +17,13 @@ DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "spkatt2
 # the model is absent); after stand-alone Konjunktiv / hearsay continuations, document-noun
 # "nach", bare "laut" names, quoted names before the verb, particles past appositions, object
 # addressees and long lead-in speakers joint 0.590, Source 0.508 (Addr 0.279).
+# With the NER mentions (the language layer runs on the rebuilt text): speaker ends by mention
+# boundaries, appositions next to PER mentions, mention subjects for cues without a speaker,
+# midfield subjects after adverbial prefields, previous-sentence subjects for continuations,
+# genitives after source nouns: joint 0.594, Source 0.524 (Addr 0.327).
 # Floors sit a little below; lowering one is a deliberate act.
-JOINT_F1_FLOOR = 0.585
-SOURCE_F1_FLOOR = 0.50
+JOINT_F1_FLOOR = 0.59
+SOURCE_F1_FLOOR = 0.52
 
 
 def test_events_match_by_cue_and_roles_score_by_token_overlap():
@@ -118,3 +122,9 @@ def test_so_with_a_place_and_an_addressee_after_the_speaker():
 def test_the_object_of_a_summons_is_its_addressee():
     events = _events("Der Präsident forderte die Bürger auf , zu Hause zu bleiben .")
     assert events[0]["Addr"] == ["0:3", "0:4"]
+
+
+def test_a_source_noun_keeps_its_genitive_even_when_it_names_an_outlet():
+    events = _events("Nach Angaben der Tagesschau sei der Vertrag unterschrieben .")
+    assert events[0]["Cue"] == ["0:0"]
+    assert events[0]["Source"] == ["0:1", "0:2", "0:3"]

@@ -7,9 +7,10 @@ kinds, resolution), ``events`` (the token-level record), ``spkatt`` (evaluation)
 
 From events to records: a direct quotation interrupted by its cue („A“, sagte X. „B“) becomes
 one :class:`Quote` per quoted part, same speaker; other messages are one span from their first
-to their last token. The speaker keeps its surface text; ``refers_to`` names whom a pronoun or
-role noun ("er", "der Präsident", "der Kreml-Sprecher") means, from the named speakers and
-person mentions before it. ``via`` lists the links a statement passed through, innermost first:
+to their last token. The speaker keeps its surface text (SpkAtt's convention: "er" stays "er");
+``refers_to`` names whom a pronoun or role noun ("er", "der Präsident", "der Kreml-Sprecher")
+means: for a pronoun the last PER subject before it ("sie" also an ORG subject: "Die Stadtwerke
+… erklärten sie"), else the last person named; for a role noun the last person with that role. ``via`` lists the links a statement passed through, innermost first:
 the outlet or agency told ("sagte er dem Spiegel"), the agency that cites its own sources
 ("berichteten Tass und Interfax unter Berufung auf eigene Quellen" -> speaker "eigene Quellen",
 via Tass, Interfax), and last the document's own agency credit.
@@ -20,6 +21,7 @@ a question, an exclamation or a fragment of a few words (kept simple on purpose)
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Sequence
 
 from lagebild.extract.quotes.direct import FRAGMENT_TOKENS
@@ -175,10 +177,15 @@ class _PersonIndex:
     def __init__(self, view: TokenView, parsed: Parsed | None):
         self.view = view
         self.entries: list[tuple[int, str, tuple[str, ...]]] = []  # (char start, name, roles)
+        # PER and ORG mentions in subject position, for pronouns: (char start, name, type).
+        self.subjects: list[tuple[int, str, str]] = []
+        sentence_starts = frozenset(first for first, _ in view.sentences)
         for mention in (parsed.mentions if parsed is not None else ()):
             if mention.type == "PER":
                 roles = role_nouns((mention.role or "").split())
                 self.entries.append((mention.start, mention.normal or mention.text, roles))
+            if mention.type in ("PER", "ORG") and _subject_position(view, mention.start, sentence_starts):
+                self.subjects.append((mention.start, mention.normal or mention.text, mention.type))
         if not self.entries:
             # No named entities from the language layer: take the role-plus-name phrases that
             # open sentences ("Frankreichs Außenminister Jean-Noël Barrot, …") as people.
@@ -195,9 +202,20 @@ class _PersonIndex:
                 name = name_part(view, phrase) if roles else None
                 if name and speaker_kind(words)[0] == "person":
                     self.entries.append((view.starts[phrase[0]], name, roles))
+                    self.subjects.append((view.starts[phrase[0]], name, "PER"))
 
     def add(self, start: int, name: str, roles: tuple[str, ...]) -> None:
         self.entries.append((start, name, roles))
+        self.subjects.append((start, name, "PER"))
+
+    def resolve_pronoun(self, before: int, pronoun: str) -> str | None:
+        """Whom "er"/"sie" means: the last PER (for "sie" also ORG) subject before it, else the
+        last person mentioned at all."""
+        kinds = ("PER",) if pronoun in ("er", "ich") else ("PER", "ORG")
+        subjects = [e for e in self.subjects if e[0] < before and e[2] in kinds]
+        if subjects:
+            return max(subjects, key=lambda e: e[0])[1]
+        return self.resolve(before, ())
 
     def resolve(self, before: int, roles: tuple[str, ...]) -> str | None:
         candidates = sorted((e for e in self.entries if e[0] < before), key=lambda e: e[0])
@@ -205,6 +223,24 @@ class _PersonIndex:
             if not roles or set(roles) & set(known_roles):
                 return name
         return None
+
+
+_CLAUSE_OPENERS = frozenset(",;:(–")
+_SUBJECT_DETERMINERS = frozenset("der die das ein eine".split())
+
+
+def _subject_position(view: TokenView, char_start: int, sentence_starts: frozenset[int]) -> bool:
+    """Whether a mention opens its clause (or follows only an article and attributes there)."""
+    index = bisect_left(view.starts, char_start)
+    for back in range(index, max(-1, index - 5), -1):
+        if back in sentence_starts or (back > 0 and view.texts[back - 1] in _CLAUSE_OPENERS):
+            return True
+        if back < index and not (view.texts[back].lower() in _SUBJECT_DETERMINERS
+                                 or view.texts[back][:1].isupper()
+                                 or view.texts[back][:1].islower()
+                                 and view.texts[back].endswith(("e", "en"))):
+            return False
+    return False
 
 
 def _speaker_and_via(view: TokenView, event: SpeechEvent, people: _PersonIndex
@@ -234,7 +270,7 @@ def _speaker_and_via(view: TokenView, event: SpeechEvent, people: _PersonIndex
     name = name_part(view, source)
     refers_to = None
     if kind == "pronoun":
-        refers_to = people.resolve(start, ())
+        refers_to = people.resolve_pronoun(start, words[0].lower())
         kind = "person"
     elif kind == "person" and roles and (name is None or words[0].lower() in DETERMINERS) \
             and not anonymous and name is None:

@@ -115,6 +115,8 @@ def is_nominal(word: str) -> bool:
         return False
     if low.endswith(ADVERB_ENDINGS) and len(low) > 7:
         return False
+    if word[:1].islower() and "-" in word and word.rsplit("-", 1)[1][:1].isupper():
+        return True  # a lower-case prefix on a noun: "dpa-Meldung", "ai-Bericht", "iPod-Nutzer"
     return word[:1].isupper() or word[:1].isdigit() and False
 
 
@@ -193,12 +195,16 @@ def _continue_phrase(view: TokenView, phrase: list[int], index: int, limit: int,
         if tail:
             phrase.extend(tail)
             index = phrase[-1] + 1
-    if genitive and index < limit and _low(texts[index]) in ("des", "der", "von", "vom", "eines"):
+    if genitive and index < limit and (_low(texts[index]) in ("des", "der", "von", "vom", "eines")
+                                       or _low(texts[index]) in _POSSESSIVE_GENITIVES
+                                       and _genitive_head(texts[phrase[-1]])):
         tail = noun_phrase(view, index + 1 if texts[index] in ("von", "vom") else index, limit,
                            genitive=True)
         if texts[index] in ("von", "vom"):
             tail = tail and [index] + tail
-        if tail and not _is_addressee(view, tail):
+        # "der Zeitung" after a name is a dative addressee ("sagte Müller der Zeitung"); after a
+        # source noun it is a genitive ("Angaben der Tagesschau", "Ansicht der Zeitung Haaretz").
+        if tail and (not _is_addressee(view, tail) or _genitive_head(texts[phrase[-1]])):
             phrase.extend(tail)
             index = phrase[-1] + 1
     # Coordination: "Tass und Interfax", "die Nachrichtenagentur Tass und die Agentur Interfax".
@@ -208,6 +214,22 @@ def _continue_phrase(view: TokenView, phrase: list[int], index: int, limit: int,
             phrase.append(index)
             phrase.extend(tail)
     return phrase
+
+
+# Heads after which a "der/des …" phrase is a genitive, never the addressee (SpkAtt dev).
+_GENITIVE_HEADS = (
+    "angaben", "angabe", "ansicht", "auffassung", "meinung", "aussage", "aussagen", "bericht",
+    "berichten", "berichte", "informationen", "einschätzung", "darstellung", "mitteilung",
+    "erklärung", "meldung", "stellungnahme", "redaktion",
+)  # not people: "sagte ein Regierungsvertreter der Nachrichtenagentur AFP" is a dative
+
+
+# After a source noun these open a genitive too: "Angaben seines Sprechers", "einer Quelle".
+_POSSESSIVE_GENITIVES = frozenset("einer seines ihres seiner ihrer".split())
+
+
+def _genitive_head(word: str) -> bool:
+    return word[:1].isupper() and _low(word).endswith(_GENITIVE_HEADS)
 
 
 def _closing(view: TokenView, index: int, limit: int) -> int | None:
@@ -252,7 +274,10 @@ def phrase_before(view: TokenView, last: int, clause_start: int) -> list[int]:
     best: list[int] = []
     for first in range(max(clause_start, last - 10), last):
         word = view.texts[first]
-        if not (word[:1].isupper() or _low(word) in DETERMINERS):
+        # A lower-case adjective may open it where a clause starts: "behördlichen Angaben zufolge".
+        opens_clause = first == clause_start or view.texts[first - 1] in (",", "(", "–")
+        if not (word[:1].isupper() or _low(word) in DETERMINERS
+                or opens_clause and is_adjective(word) and word.endswith(("en", "er", "e"))):
             continue
         phrase = noun_phrase(view, first, last)
         if phrase and phrase[-1] == last - 1 and phrase[0] == first:

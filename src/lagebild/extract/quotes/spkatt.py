@@ -172,6 +172,8 @@ def _parsed_for(document: Document, sentences: list[list[str]], spans) -> Parsed
                 Sentence(f"{document.id}-t{number}", document.id, word_spans[0][0], word_spans[-1][1])
             )
     mentions = ()
+    # The language layer runs on the rebuilt text (same characters, so its mentions' spans
+    # index our tokens); we keep the data set's own tokens and sentences and take its mentions.
     try:  # The language layer's named entities help the speaker rules where installed.
         from lagebild.language import parse  # type: ignore[attr-defined]
 

@@ -9,6 +9,7 @@ small regex tokeniser and sentence splitter stand in, good enough for quotation 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -35,6 +36,18 @@ class TokenView:
     ends: tuple[int, ...]
     sentences: tuple[tuple[int, int], ...]  # [first, last) token indexes
     lemmas: tuple[str, ...] = ()
+    # Named-entity mentions of the language layer as token ranges: (first, last, type), last
+    # exclusive, in document order. Empty where the language layer gave none.
+    mentions: tuple[tuple[int, int, str], ...] = ()
+
+    def mention_at(self, index: int) -> tuple[int, int, str] | None:
+        """The mention that covers token ``index``, if any."""
+        for mention in self.mentions:
+            if mention[0] <= index < mention[1]:
+                return mention
+            if mention[0] > index:
+                break
+        return None
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -120,6 +133,8 @@ def view_of(text: str, parsed: Parsed | None) -> TokenView:
             ends=tuple(t.end for t in tokens),
             sentences=tuple(sentences),
             lemmas=tuple(t.lemma for t in tokens),
+            mentions=_mention_ranges(parsed, tuple(t.start for t in tokens),
+                                     tuple(t.end for t in tokens)),
         )
     texts, starts, ends = tokenize(text)
     return TokenView(
@@ -129,3 +144,15 @@ def view_of(text: str, parsed: Parsed | None) -> TokenView:
         ends=tuple(ends),
         sentences=tuple(split_sentences(text, texts, starts)),
     )
+
+
+def _mention_ranges(parsed: Parsed, starts: Sequence[int], ends: Sequence[int]
+                    ) -> tuple[tuple[int, int, str], ...]:
+    """Mentions as token ranges: the tokens whose characters lie inside the mention."""
+    out = []
+    for mention in sorted(parsed.mentions, key=lambda m: (m.start, -m.end)):
+        first = bisect_left(starts, mention.start)
+        last = bisect_right(ends, mention.end)
+        if first < last and (not out or first >= out[-1][1]):
+            out.append((first, last, mention.type))
+    return tuple(out)
