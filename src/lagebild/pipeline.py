@@ -160,12 +160,17 @@ class Pipeline:
             for stage, seconds in result.timings.items():
                 report.stage_seconds[stage] = report.stage_seconds.get(stage, 0.0) + seconds
             self.progress("stored", 1)
-        if self.corpus_pass and report.changed:
-            t0 = time.perf_counter()
-            from lagebild import corpus
+        if self.corpus_pass:
+            # Everything stored since the last completed corpus pass, not only this run's
+            # documents: a run killed after storing but before its corpus pass is finished here.
+            backlog, upto = self.store.corpus_backlog()
+            if backlog:
+                t0 = time.perf_counter()
+                from lagebild import corpus
 
-            corpus.update(self.store, report.changed)
-            report.stage_seconds["corpus"] = time.perf_counter() - t0
+                corpus.update(self.store, backlog)
+                self.store.mark_corpus_done(upto)
+                report.stage_seconds["corpus"] = time.perf_counter() - t0
         report.seconds = time.perf_counter() - started
         return report
 

@@ -336,6 +336,19 @@ class SQLiteStore:
             for r in rows
         ]
 
+    def corpus_backlog(self) -> tuple[list[str], int]:
+        """Documents stored since the last completed corpus pass, in the order they were stored,
+        and the position in the change log up to which they reach (for :meth:`mark_corpus_done`)."""
+        done = int(self.get_state("corpus_done_change", 0))
+        rows = self.db.execute(
+            "SELECT rowid, document_id FROM changes WHERE rowid > ? ORDER BY rowid", (done,)
+        ).fetchall()
+        ids = list(dict.fromkeys(row[1] for row in rows))
+        return ids, (rows[-1][0] if rows else done)
+
+    def mark_corpus_done(self, upto: int) -> None:
+        self.set_state("corpus_done_change", upto)
+
     def changes_since(self, since: str) -> list[str]:
         """Ids of documents added or revised at or after ``since`` (ISO 8601, UTC)."""
         rows = self.db.execute(
