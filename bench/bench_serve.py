@@ -8,6 +8,7 @@ Two steps, both on 127.0.0.1 only:
    revisions, the change log), the corpus state (stories with their members, events, conflicts,
    lineage with its edges) and the search rows, with fresh ids and dates moved back by a day
    per round, written directly through the store's connection in one transaction per round.
+   The story pages (``story_pages``, written by the corpus pass) are cloned the same way.
    Sentences, claims and event reports are not cloned (no page reads them); entities keep the
    mentions of the originals.
 2. ``load``: `lagebild serve` in a subprocess, then bounded request loops from an asyncio httpx
@@ -78,20 +79,27 @@ def build(db: Path, docs: int, seed_db: Path | None = None) -> None:
         Pipeline(store).ingest(files)
     search.sync(store)
     conn = store.db
+    from lagebild.corpus.pages import refresh  # a seed store made before the pages stage
+
+    refresh(store, [r[0] for r in conn.execute(
+        "SELECT id FROM stories WHERE id NOT IN (SELECT story_id FROM story_pages)")])
     base_docs = [dict(r) for r in conn.execute("SELECT * FROM documents")]
     tables = {t: [tuple(r) for r in conn.execute(f'SELECT id, document_id, start, "end", data FROM {t}')]
               for t in ("segments", "mentions", "times", "quotes")}
     corpus = {t: [tuple(r) for r in conn.execute(f"SELECT id, data FROM {t}")]
               for t in ("stories", "events", "conflicts", "lineage")}
     members = [tuple(r) for r in conn.execute("SELECT segment_id, story_id, document_id, day, data FROM story_members")]
+    story_pages = [tuple(r) for r in conn.execute("SELECT story_id, data FROM story_pages")]
     edges = [tuple(r) for r in conn.execute(
         "SELECT id, document_id, derived_from, segment_id, derived_from_segment, kind FROM lineage_edges")]
     fts = [tuple(r) for r in conn.execute(
         "SELECT r.segment_id, r.document_id, f.terms FROM search_rows r JOIN search_segments f ON f.rowid = r.rowid")]
     per_round = len(base_docs)
     rounds = max(0, (docs - per_round + per_round - 1) // per_round)
-    ids = [d["id"] for d in base_docs] + [r[0] for t in tables.values() for r in t] + \
-          [r[0] for t in corpus.values() for r in t]
+    # Only document and corpus ids get new ids; a record id inside a document ("d…-s0") follows
+    # its document's (so the id column and the id in the record's JSON agree, as they must
+    # for a story's segment_ids to find their segments).
+    ids = [d["id"] for d in base_docs] + [r[0] for t in corpus.values() for r in t]
     print(f"examples: {per_round} documents ingested in {time.perf_counter() - started:.1f} s; "
           f"cloning {rounds} rounds", flush=True)
 
@@ -147,11 +155,14 @@ def build(db: Path, docs: int, seed_db: Path | None = None) -> None:
                                  [(rid(i), mapping[doc], a, b, fast(data)) for i, doc, a, b, data in rows])
             for table, rows in corpus.items():
                 conn.executemany(f"INSERT INTO {table} (id, data) VALUES (?,?)",
-                                 [(mapping[i], remap(data) if table == "stories" else fast(data))
+                                 [(mapping[i], remap(fast(data)))
                                   for i, data in rows])
             conn.executemany("INSERT INTO story_members VALUES (?,?,?,?,?)",
                              [(rid(seg), mapping[st], mapping[doc], day - k, fast(data))
                               for seg, st, doc, day, data in members])
+            # a page holds document ids as keys too (citation numbers): replace every id first
+            conn.executemany("INSERT INTO story_pages (story_id, data) VALUES (?,?)",
+                             [(mapping[sid], remap(fast(data))) for sid, data in story_pages])
             conn.executemany("INSERT INTO lineage_edges VALUES (?,?,?,?,?,?)",
                              [(mapping[i], mapping[d], mapping[f], s and rid(s), fs and rid(fs), kind)
                               for i, d, f, s, fs, kind in edges])
@@ -217,7 +228,12 @@ def _figures(name: str, latencies: list[float], errors: int, seconds: float) -> 
             f"p50 {q[49]:.1f} ms, p95 {q[94]:.1f} ms, p99 {q[98]:.1f} ms, max {max(latencies):.1f} ms")
 
 
-def load(db: Path, clients: int, requests: int, stories: int, warm: bool) -> None:
+def _workers(workers: int | None) -> list[str]:
+    return ["--workers", str(workers)] if workers else []
+
+
+def load(db: Path, clients: int, requests: int, stories: int, warm: bool,
+         workers: int | None = None) -> None:
     import sqlite3
 
     conn = sqlite3.connect(db)
@@ -227,7 +243,7 @@ def load(db: Path, clients: int, requests: int, stories: int, warm: bool) -> Non
     conn.close()
     port = _free_port()
     server = subprocess.Popen([sys.executable, "-m", "lagebild.cli", "serve", "--db", str(db),
-                               "--host", "127.0.0.1", "--port", str(port)],
+                               "--host", "127.0.0.1", "--port", str(port), *_workers(workers)],
                               stdout=subprocess.DEVNULL, stderr=open("/tmp/bench_serve_server.log", "w"))
     base = f"http://127.0.0.1:{port}"
     try:
@@ -261,10 +277,12 @@ def load(db: Path, clients: int, requests: int, stories: int, warm: bool) -> Non
         server.wait(timeout=10)
 
 
-def load_wrk(db: Path, clients: int, seconds: int, stories: int, warm: bool = True) -> None:
+def load_wrk(db: Path, clients: int, seconds: int, stories: int, warm: bool = True,
+             workers: int | None = None) -> None:
     """The same scenarios driven by Debian's wrk (C, so the load generator takes little of the
     CPU the server needs). Warm: each scenario's paths are asked for once first. Cold: many
-    distinct stories and two-word queries, no warm-up, so most requests miss the cache."""
+    distinct stories and two-word queries, no warm-up, and the server's response cache off
+    (``LAGEBILD_CACHE_ENTRIES=0``), so every request is computed."""
     import shutil
     import sqlite3
     import tempfile
@@ -279,9 +297,11 @@ def load_wrk(db: Path, clients: int, seconds: int, stories: int, warm: bool = Tr
     docs = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
     conn.close()
     port = _free_port()
+    # cold: the server's response cache is off, so every request is computed (the worst case)
+    env = {**os.environ, **({} if warm else {"LAGEBILD_CACHE_ENTRIES": "0"})}
     server = subprocess.Popen([sys.executable, "-m", "lagebild.cli", "serve", "--db", str(db),
-                               "--host", "127.0.0.1", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               "--host", "127.0.0.1", "--port", str(port), *_workers(workers)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -293,7 +313,8 @@ def load_wrk(db: Path, clients: int, seconds: int, stories: int, warm: bool = Tr
                 if time.monotonic() > deadline:
                     sys.exit("server did not start")
                 time.sleep(0.2)
-        print(f"store: {docs} documents; wrk -t2 -c{clients} -d{seconds}s; {len(story_ids)} distinct "
+        print(f"store: {docs} documents; {workers or os.cpu_count()} server processes; "
+              f"wrk -t2 -c{clients} -d{seconds}s; {len(story_ids)} distinct "
               f"stories; {'warmed' if warm else 'cold'} cache; load average before: "
               f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs", flush=True)
         script = Path(__file__).with_name("wrk_paths.lua")
@@ -329,6 +350,8 @@ def cold(db: Path, samples: int) -> None:
     conn.close()
     store = open_store(db)
     for name, calls in (("story_picture (cold)", [lambda s=s: views.story_picture(store, s) for s in story_ids]),
+                        ("stored story page (cold)", [lambda s=s: views.stored_story_page(store, s)
+                                                      for s in story_ids[::-1]]),
                         ("search (cold)", [lambda q=q: views.search(store, q) for q in QUERIES])):
         times = []
         for call in calls:
@@ -338,6 +361,26 @@ def cold(db: Path, samples: int) -> None:
         q = statistics.quantiles(times, n=20)
         print(f"{name}: {len(times)} calls, median {statistics.median(times):.1f} ms, "
               f"p95 {q[18]:.1f} ms, max {max(times):.1f} ms", flush=True)
+
+
+def pages(db: Path, batch: int = 500) -> None:
+    """Fill ``story_pages`` for the stories that have no page yet (a store built before the
+    pages stage existed): the same rows the corpus pass writes, in batches of ``batch``."""
+    from lagebild.corpus.pages import refresh
+    from lagebild.store import open_store
+
+    store = open_store(db)
+    missing = [r[0] for r in store.db.execute(
+        "SELECT id FROM stories WHERE id NOT IN (SELECT story_id FROM story_pages) ORDER BY id")]
+    started = time.perf_counter()
+    print(f"{len(missing)} stories without a page", flush=True)
+    for i in range(0, len(missing), batch):
+        refresh(store, missing[i : i + batch])
+        done = min(i + batch, len(missing))
+        print(f"  {done} pages, {time.perf_counter() - started:.0f} s", flush=True)
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    print(f"wrote {len(missing)} pages in {time.perf_counter() - started:.0f} s", flush=True)
 
 
 def main() -> None:
@@ -353,22 +396,28 @@ def main() -> None:
     ld.add_argument("--requests", type=int, default=40, help="requests per client per scenario")
     ld.add_argument("--stories", type=int, default=200, help="distinct story pages asked for")
     ld.add_argument("--warm", action="store_true", help="ask for every URL once before measuring")
+    ld.add_argument("--workers", type=int, help="server processes (default: as `lagebild serve`)")
     w = sub.add_parser("wrk", help="the load scenarios driven by Debian's wrk")
     w.add_argument("--db", type=Path, required=True)
     w.add_argument("--clients", type=int, default=50)
     w.add_argument("--seconds", type=int, default=15)
     w.add_argument("--stories", type=int, default=200)
-    w.add_argument("--cold", action="store_true", help="no warm-up; 380 distinct two-word queries")
+    w.add_argument("--cold", action="store_true", help="no warm-up, response cache off; 380 distinct two-word queries")
+    w.add_argument("--workers", type=int, help="server processes (default: as `lagebild serve`)")
     c = sub.add_parser("cold", help="uncached library latency of story pictures and searches")
     c.add_argument("--db", type=Path, required=True)
     c.add_argument("--samples", type=int, default=40)
+    pg = sub.add_parser("pages", help="fill story_pages for a store built before the pages stage")
+    pg.add_argument("--db", type=Path, required=True)
     args = parser.parse_args()
     if args.command == "build":
         build(args.db, args.docs, args.seed_db)
     elif args.command == "wrk":
-        load_wrk(args.db, args.clients, args.seconds, args.stories, not args.cold)
+        load_wrk(args.db, args.clients, args.seconds, args.stories, not args.cold, args.workers)
+    elif args.command == "pages":
+        pages(args.db)
     elif args.command == "load":
-        load(args.db, args.clients, args.requests, args.stories, args.warm)
+        load(args.db, args.clients, args.requests, args.stories, args.warm, args.workers)
     else:
         cold(args.db, args.samples)
 

@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_stories.py quality      # B-cubed and pairwise P/R/F1
     .venv/bin/python bench/bench_stories.py scale        # ms per added segment at 1k/10k/100k
+    .venv/bin/python bench/bench_stories.py growth       # whole corpus pass per added document, 1k/10k
 
 Reads ../shared/data/spkatt2023-news/train (CC BY-NC-SA: read here, never copied into the
 project); the grouping is tests/golden/stories_gold.json. Exits 2 when the data is absent.
@@ -231,6 +232,56 @@ def scale(sizes=(1_000, 10_000, 100_000)) -> dict:
     return {"rate_per_day": RATE_PER_DAY, "cache_mb": CACHE_MB, "sizes": results, "ratio_last_to_first": round(last / first, 2)}
 
 
+# --------------------------------------------------------------------------- growth of the whole pass
+
+# Copy k of the corpus is bench_growth's variant COPY_STRIDE * k: its dates shifted by
+# 7 * COPY_STRIDE * k days (about 19 years, more than the articles' span plus the storyline
+# window), so every copy is a fresh stretch of time: the store grows, the news per day and
+# the stories' sizes stay the same. (bench_growth.py shifts copies by 7 days, so a story there
+# collects every copy of its articles and grows with the store.)
+COPY_STRIDE = 1000
+
+
+def growth(sizes=(1_000, 10_000), probe_n: int = 50, fill_batch: int = 500) -> dict:
+    """ms per added document of the whole corpus pass (all stages) at each store size."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import bench_growth as G
+
+    from lagebild import corpus
+    from lagebild.store import open_store
+
+    bases = G.base_analyses()
+
+    def stream():
+        k = 0
+        while True:
+            for a in bases:
+                yield G.variant(a, COPY_STRIDE * k)
+            k += 1
+
+    out: dict = {"base_articles": len(bases), "probe": probe_n, "fill_batch": fill_batch,
+                 "copy_shift_days": 7 * COPY_STRIDE, "sizes": {}}
+    docs, stored = stream(), 0
+    with tempfile.TemporaryDirectory() as tmp, open_store(os.path.join(tmp, "growth.db")) as store:
+        for size in sizes:
+            t0 = time.perf_counter()
+            while stored < size:
+                n = min(fill_batch, size - stored)
+                corpus.update(store, G.add(store, docs, n))
+                stored += n
+            figures = G.probe(store, docs, probe_n)
+            stored += probe_n + figures["batch"]
+            figures["fill_s"] = round(time.perf_counter() - t0, 1)
+            figures["db_mb"] = round(os.path.getsize(os.path.join(tmp, "growth.db")) / 1e6, 1)
+            figures["max_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+            out["sizes"][size] = figures
+            print(size, figures, file=sys.stderr, flush=True)
+    first, last = out["sizes"][sizes[0]], out["sizes"][sizes[-1]]
+    out["ratio_last_to_first"] = round(last["ms_per_doc"] / first["ms_per_doc"], 2)
+    out["cpu_ratio_last_to_first"] = round(last["cpu_ms_per_doc"] / first["cpu_ms_per_doc"], 2)
+    return out
+
+
 def main() -> int:
     if not TRAIN.exists():
         print(f"needs {TRAIN} (see ../shared/data/README.md)", file=sys.stderr)
@@ -241,6 +292,9 @@ def main() -> int:
     elif what == "scale":
         sizes = tuple(int(x) for x in sys.argv[2:]) or (1_000, 10_000, 100_000)
         print(json.dumps(scale(sizes), indent=1))
+    elif what == "growth":
+        sizes = tuple(int(x) for x in sys.argv[2:]) or (1_000, 10_000)
+        print(json.dumps(growth(sizes), indent=1))
     return 0
 
 

@@ -2,7 +2,17 @@
 -- the environment variable WRK_PATHS; the summary prints p50/p95/p99 in milliseconds.
 local paths = {}
 for line in io.lines(os.getenv("WRK_PATHS")) do paths[#paths + 1] = line end
-math.randomseed(os.time())
+-- each wrk thread has its own Lua state: seed each differently, or all threads ask for the
+-- same paths in the same order and half the "cold" requests hit the server's cache
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("thread_id", threads)
+end
+
+function init(args)
+  math.randomseed(os.time() * 1000 + (thread_id or 0))
+end
 
 request = function()
   return wrk.format("GET", paths[math.random(#paths)])

@@ -293,22 +293,40 @@ def serve(
     db: DbOption = "lagebild.db",
     host: Annotated[str, typer.Option("--host", help="Address to bind; beyond 127.0.0.1 writes need LAGEBILD_TOKEN.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="TCP port.")] = 8000,
+    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Server processes (default: one per CPU core); pages render on the CPU, so one process uses one core.")] = None,
 ) -> None:
     """Serve the picture: web pages for people, a JSON API (/api, OpenAPI at /api/openapi.json)."""
+    import os
+
+    workers = workers or os.cpu_count() or 1
     try:
         import uvicorn
 
         from lagebild.api import create_app
 
-        application = create_app(db, bind=host)
+        if workers == 1:
+            application = create_app(db, bind=host)
+        else:  # each worker builds its app from the environment (lagebild.api.app.app_from_env)
+            from lagebild.store import open_store
+
+            open_store(db).close()  # fail here, once (bad path, newer schema), and migrate once
     except ImportError:
         _fail(LagebildError("serving needs the optional extra [server]: pip install 'lagebild[server]'"))
         return
     except LagebildError as exc:
         _fail(exc)
         return
-    err.print(f"serving {db} on http://{host}:{port}/ (Ctrl-C stops)", highlight=False)
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    err.print(f"serving {db} on http://{host}:{port}/ with {workers} process{'es' if workers > 1 else ''} "
+              "(Ctrl-C stops)", highlight=False)
+    if workers == 1:
+        uvicorn.run(application, host=host, port=port, log_level="warning")
+    else:
+        from lagebild.api.app import serve_workers
+
+        try:
+            serve_workers(str(db), host=host, port=port, workers=workers)
+        except LagebildError as exc:
+            _fail(exc)
 
 
 @app.command()

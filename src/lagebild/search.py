@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lagebild.errors import NotFound
 from lagebild.model import Document, Segment
@@ -29,6 +30,10 @@ SNIPPET_CHARS = 220  # characters of context shown around the first hit in a res
 # as a lower bound and results come newest-indexed first instead of by BM25 rank (in news,
 # recency is what a reader of a very common word wants anyway). Tuned on bench/bench_serve.py.
 COUNT_CAP = 1000
+# Word forms whose search term is remembered per process: a snippet looks up every word of a
+# segment, and news vocabulary repeats, so after a few searches nearly every lookup is a hit
+# (a term costs ~10 µs to compute, a hit ~0.1 µs). ~300,000 entries take ~60 MB at most.
+TERM_CACHE = 1 << 18
 
 _WORD = re.compile(r"[^\W_][\w]*(?:[-'’][\w]+)*")
 _VOWELS = set("aeiouyäöü")
@@ -94,8 +99,9 @@ def stem(word: str) -> str:
     return w.translate(_UMLAUTS)
 
 
+@lru_cache(maxsize=TERM_CACHE)
 def term(word: str) -> str:
-    """The search term of a word form: the stem of its lemma."""
+    """The search term of a word form: the stem of its lemma (remembered: it is pure)."""
     from lagebild.corpus.terms import lemma
 
     return stem(lemma(word))
@@ -190,8 +196,9 @@ class Hit:
 def snippet(text: str, wanted: Iterable[str], width: int = SNIPPET_CHARS) -> tuple[tuple[str, bool], ...]:
     """A window of ``text`` around its first word whose term is wanted, split into pieces."""
     wanted = set(wanted)
-    matches = [(m.start(), m.end()) for m in _WORD.finditer(text) if term(m.group()) in wanted]
-    first = matches[0][0] if matches else 0
+    # only the words up to the first match and those inside the window are looked up: a
+    # segment can be thousands of words long, the window shows a few dozen
+    first = next((m.start() for m in _WORD.finditer(text) if term(m.group()) in wanted), 0)
     lo = max(0, first - width // 3)
     if lo:
         space = text.find(" ", lo)
@@ -200,11 +207,18 @@ def snippet(text: str, wanted: Iterable[str], width: int = SNIPPET_CHARS) -> tup
     if hi < len(text):
         space = text.rfind(" ", lo, hi)
         hi = space if space > first else hi
+    matches = []
+    for m in _WORD.finditer(text, lo):  # from the window's start, not the text's
+        a, b = m.start(), m.end()
+        if a >= hi:
+            break
+        if a == lo and lo and (text[lo - 1].isalnum() or text[lo - 1] == "_"):
+            continue  # the tail of a word cut by the window's edge is no word of its own
+        if b <= hi and term(m.group()) in wanted:
+            matches.append((a, b))
     pieces: list[tuple[str, bool]] = [("… ", False)] if lo else []
     pos = lo
     for a, b in matches:
-        if a < lo or b > hi:
-            continue
         if a > pos:
             pieces.append((text[pos:a], False))
         pieces.append((text[a:b], True))
@@ -219,32 +233,48 @@ def snippet(text: str, wanted: Iterable[str], width: int = SNIPPET_CHARS) -> tup
 def search(store, query: str, *, limit: int = 20, offset: int = 0) -> tuple[list[Hit], int]:
     """Segments matching every word of ``query`` (in any inflected form), best first, and the
     total number of matches (``COUNT_CAP + 1`` means "more than COUNT_CAP")."""
-    from lagebild.store import codec
-
     match = fts_query(query)
     if match is None:
         return [], 0
     sync(store)
     db = store.db
-    total = db.execute(
-        "SELECT COUNT(*) FROM (SELECT 1 FROM search_segments WHERE search_segments MATCH ? LIMIT ?)",
-        (match, COUNT_CAP + 1)).fetchone()[0]
-    order = "f.rank" if total <= COUNT_CAP else "f.rowid DESC"
-    rows = db.execute(
-        "SELECT r.segment_id, r.document_id FROM search_segments f "
-        f"JOIN search_rows r ON r.rowid = f.rowid WHERE search_segments MATCH ? "
-        f"ORDER BY {order} LIMIT ? OFFSET ?", (match, limit, offset)).fetchall()
+    # One pass over at most COUNT_CAP + 1 matches, newest indexed first, gives the total and,
+    # for a common word, the page itself; only a rarer query is ranked (BM25) in a second.
+    # (The alias "f" and "f.rank" are what the PostgreSQL store's FTS translation expects.)
+    newest = [r[0] for r in db.execute(
+        "SELECT f.rowid FROM search_segments f WHERE search_segments MATCH ? ORDER BY f.rowid DESC LIMIT ?",
+        (match, COUNT_CAP + 1))]
+    total = len(newest)
+    if total <= COUNT_CAP:
+        rowids = [r[0] for r in db.execute(
+            "SELECT f.rowid FROM search_segments f WHERE search_segments MATCH ? ORDER BY f.rank "
+            "LIMIT ? OFFSET ?", (match, limit, offset))] if total > offset else []
+    elif offset + limit <= total:
+        rowids = newest[offset : offset + limit]
+    else:
+        rowids = [r[0] for r in db.execute(
+            "SELECT f.rowid FROM search_segments f WHERE search_segments MATCH ? ORDER BY f.rowid DESC "
+            "LIMIT ? OFFSET ?", (match, limit, offset))]
+    if not rowids:
+        return [], total
+    # One query for every hit's fields, cut out by SQLite (json_extract runs in C): decoding
+    # each hit's whole document record in Python cost more than the search itself.
+    marks = ",".join("?" * len(rowids))
+    found = {row[0]: row[1:] for row in db.execute(
+        # title and outlet from their columns (set with the record, never changed after); each
+        # json_extract parses the whole record again (SQLite 3.40 keeps no parse)
+        "SELECT r.rowid, r.segment_id, r.document_id, d.title, "
+        "json_extract(s.data, '$.headline'), d.outlet, "
+        "COALESCE(json_extract(s.data, '$.published'), json_extract(d.data, '$.published')), "
+        "s.start, s.\"end\", json_extract(d.data, '$.text') "
+        "FROM search_rows r JOIN segments s ON s.id = r.segment_id "
+        f"JOIN documents d ON d.id = r.document_id WHERE r.rowid IN ({marks})", rowids)}
     wanted = set(terms(query))
     hits = []
-    for segment_id, document_id in rows:
-        row = db.execute("SELECT data FROM segments WHERE id=?", (segment_id,)).fetchone()
-        doc_row = db.execute("SELECT data FROM documents WHERE id=?", (document_id,)).fetchone()
-        if row is None or doc_row is None:
+    for rowid in rowids:
+        if rowid not in found:  # a segment removed since it was indexed
             continue
-        segment = codec.loads(Segment, row[0])
-        document = codec.loads(Document, doc_row[0])
-        hits.append(Hit(segment_id, document_id, document.title, segment.headline,
-                        document.outlet, segment.published or document.published,
-                        segment.start, segment.end,
-                        snippet(document.text[segment.start : segment.end], wanted)))
+        segment_id, document_id, title, headline, outlet, published, start, end, text = found[rowid]
+        hits.append(Hit(segment_id, document_id, title, headline, outlet, published, start, end,
+                        snippet((text or "")[start:end], wanted)))
     return hits, total

@@ -8,14 +8,17 @@ is computed in a route handler. Results are typed records (:class:`Page`, :class
 
 Queries go through indexes (story members, lineage edges, the FTS index, the expression indexes
 on events and conflicts of store migration 4), so a story page costs the same with a hundred
-documents in the store or a hundred thousand.
+documents in the store or a hundred thousand. A story's web page is cheaper still: the corpus
+pass stores :func:`story_page_data` per story (:mod:`lagebild.corpus.pages`), and
+:func:`stored_story_page` reads it back as one row.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -151,27 +154,64 @@ def stories(store, *, since: str | None = None, entity: str | None = None,
 
 class _StoryScope:
     """The store as one story sees it: ``corpus("events")`` and ``corpus("conflicts")`` hold
-    only that story's records (read by index), everything else is the store itself. Lets the
-    brief builder run unchanged on a corpus of any size."""
+    only that story's records (read by index), ``corpus("entities")`` only the speakers of its
+    quotes (name, type and roles, cut out by SQLite: an entity record carries all its mentions,
+    thousands for a head of state), and documents and their records are read once each however
+    often the brief and the page ask; everything else is the store itself. Lets the brief
+    builder run unchanged on a corpus of any size."""
 
     def __init__(self, store, story_id: str):
         self._store = store
+        self._story_id = story_id
         self._events = [codec.loads(Event, r[0]) for r in store.db.execute(
             "SELECT data FROM events WHERE json_extract(data, '$.story_id') = ?", (story_id,))]
         ids = [e.id for e in self._events]
         self._conflicts = [codec.loads(Conflict, r[0]) for r in store.db.execute(
             f"SELECT data FROM conflicts WHERE json_extract(data, '$.event_id') IN "
             f"({','.join('?' * len(ids))})", ids)] if ids else []
+        self._documents: dict[str, Document] = {}
+        self._records: dict[tuple[str, str | None], list[Any]] = {}
 
     def corpus(self, table: str) -> list[Any]:
         if table == "events":
             return list(self._events)
         if table == "conflicts":
             return list(self._conflicts)
+        if table == "entities":
+            story = self.corpus_record("stories", self._story_id)
+            speakers = {q.speaker.entity_id for d in story.document_ids
+                        for q in self.records("quotes", d) if q.speaker and q.speaker.entity_id}
+            return _entity_headers(self._store, speakers)
         return self._store.corpus(table)
+
+    def document(self, document_id: str) -> Document:
+        if document_id not in self._documents:
+            self._documents[document_id] = self._store.document(document_id)
+        return self._documents[document_id]
+
+    def records(self, table: str, document_id: str | None = None) -> list[Any]:
+        key = (table, document_id)
+        if key not in self._records:
+            self._records[key] = self._store.records(table, document_id)
+        return list(self._records[key])
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._store, name)
+
+
+def _entity_headers(store, ids) -> list[Entity]:
+    """Entities by id with their name, type and roles only (``mentions`` and ``aliases`` left
+    empty): what a story page names them by, without decoding every mention they have."""
+    ids = sorted(i for i in ids if i)
+    out = []
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        for entity_id, type_, name, roles in store.db.execute(
+                "SELECT id, json_extract(data, '$.type'), json_extract(data, '$.name'), "
+                f"json_extract(data, '$.roles') FROM entities WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk):
+            out.append(Entity(entity_id, type_, name, roles=tuple(json.loads(roles or "[]"))))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +243,10 @@ def _in_spans(start: int, spans: Sequence[tuple[int, int]] | None) -> bool:
 
 
 def story_picture(store, story_id: str, since: str | None = None) -> StoryPicture:
-    """The whole picture of one story; raises :class:`NotFound` for an unknown id."""
+    """The whole picture of one story; raises :class:`NotFound` for an unknown id.
+
+    Entities in the picture carry id, type, name and roles only (see :func:`_entity_headers`).
+    """
     from lagebild.corpus.lineage import independent_sources, lineage_of
     from lagebild.corpus.stories import story_entries
     from lagebild.export.brief import build
@@ -216,17 +259,19 @@ def story_picture(store, story_id: str, since: str | None = None) -> StoryPictur
     segments: list[Segment] = []
     spans: dict[str, list[tuple[int, int]]] = {}
     for doc_id in story.document_ids:
-        documents[doc_id] = store.document(doc_id)
-        mine = [s for s in store.records("segments", doc_id) if not wanted or s.id in wanted]
+        documents[doc_id] = scope.document(doc_id)
+        mine = [s for s in scope.records("segments", doc_id) if not wanted or s.id in wanted]
         segments.extend(mine)
         spans[doc_id] = [(s.start, s.end) for s in mine]
     quotes, times, mention_counts = [], [], Counter()
     for doc_id in story.document_ids:
-        quotes.extend(q for q in store.records("quotes", doc_id) if _in_spans(q.start, spans[doc_id]))
-        times.extend(t for t in store.records("times", doc_id) if _in_spans(t.start, spans[doc_id]))
-        mention_counts.update(m.entity_id for m in store.records("mentions", doc_id)
-                              if m.entity_id and _in_spans(m.start, spans[doc_id]))
-    entities = [EntityCount(e, mention_counts[e.id]) for e in _entities_by_id(store, mention_counts)]
+        quotes.extend(q for q in scope.records("quotes", doc_id) if _in_spans(q.start, spans[doc_id]))
+        times.extend(t for t in scope.records("times", doc_id) if _in_spans(t.start, spans[doc_id]))
+        # counted from two columns, not decoded mention records: a long article has hundreds
+        mention_counts.update(entity_id for entity_id, start in store.db.execute(
+            "SELECT json_extract(data, '$.entity_id'), start FROM mentions WHERE document_id=?",
+            (doc_id,)) if entity_id and _in_spans(start, spans[doc_id]))
+    entities = [EntityCount(e, mention_counts[e.id]) for e in _entity_headers(store, mention_counts)]
     entities.sort(key=lambda ec: (-ec.mentions, ec.entity.name))
     lineage = lineage_of(store, story.document_ids)
     derived: dict[str, tuple[str, str]] = {}
@@ -234,20 +279,10 @@ def story_picture(store, story_id: str, since: str | None = None) -> StoryPictur
         if record.document_id in documents and record.derived_from in documents:
             derived.setdefault(record.document_id, (record.derived_from, record.kind))
     return StoryPicture(
-        story=story, brief=brief, entries=story_entries(store, story_id), documents=documents,
+        story=story, brief=brief, entries=story_entries(scope, story_id), documents=documents,
         entities=entities, quotes=quotes, times=times,
         lineage=lineage, independent_sources=len(independent_sources(store, story.document_ids)),
         segments=segments, derived=derived)
-
-
-def _entities_by_id(store, ids) -> list[Entity]:
-    ids = list(ids)
-    out = []
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        out.extend(codec.loads(Entity, r[0]) for r in store.db.execute(
-            f"SELECT data FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk))
-    return out
 
 
 def story_json(picture: StoryPicture) -> dict[str, Any]:
@@ -278,6 +313,78 @@ def story_json(picture: StoryPicture) -> dict[str, Any]:
         "new_documents": list(brief.new_documents),
         "new_summary": to_json(brief.new_summary),
     }
+
+
+PAGE_ENTITIES = 40  # entities a story page lists, most mentioned first
+
+
+def story_page_data(picture: StoryPicture) -> dict[str, Any]:
+    """What a story's web page shows, as plain JSON data (``p`` in ``story.html``; ``p["brief"]``
+    is ``b``): the brief, the story's documents by id (title and outlet), copies with their
+    originals, the most mentioned entities. :mod:`lagebild.corpus.pages` stores it per story."""
+    from lagebild.model import to_json
+
+    b = picture.brief
+
+    def doc(d: Document) -> dict[str, Any]:
+        return {"id": d.id, "title": d.title, "outlet": d.outlet, "published": d.published,
+                "updated": d.updated}
+
+    def source(node) -> dict[str, Any]:
+        return {"number": node.number, "kind": node.kind, "document": doc(node.document),
+                "copies": [source(c) for c in node.copies]}
+
+    s = picture.story
+    return {
+        "story": {"id": s.id, "label": s.label, "document_ids": list(s.document_ids),
+                  "first_seen": s.first_seen, "last_seen": s.last_seen},
+        "independent_sources": picture.independent_sources,
+        "documents": {d.id: doc(d) for d in picture.documents.values()},
+        "derived": {k: list(v) for k, v in picture.derived.items()},
+        "entities": [{"entity": {"id": ec.entity.id, "name": ec.entity.name, "type": ec.entity.type},
+                      "mentions": ec.mentions} for ec in picture.entities[:PAGE_ENTITIES]],
+        "brief": {
+            "numbers": dict(b.numbers),
+            "summary": to_json(b.summary),
+            "timeline": to_json(b.timeline),
+            "events": [{"id": e.id, "label": e.label, "date": e.date, "sources": to_json(e.sources)}
+                       for e in b.events],
+            "conflicts": to_json(b.conflicts),
+            "statements": {speaker: [{"text": st.text, "kind": st.kind, "via": list(st.via),
+                                      "ref": to_json(st.ref)} for st in items]
+                           for speaker, items in b.statements.items()},
+            "sources": {outlet: [source(n) for n in nodes] for outlet, nodes in b.sources.items()},
+            "since": b.since,
+            "new_documents": list(b.new_documents),
+            "new_summary": to_json(b.new_summary),
+        },
+    }
+
+
+def stored_story_page(store, story_id: str, *,
+                      object_hook: Callable[[dict], Any] | None = None) -> dict[str, Any] | None:
+    """The stored :func:`story_page_data` of one story (one read by primary key), or None when
+    the story has no page row. A row is only used while its story exists (a story merged away
+    leaves no ghost page). ``object_hook`` makes each JSON object (as :func:`json.loads` does)."""
+    try:
+        row = store.db.execute(
+            "SELECT p.data FROM story_pages p JOIN stories s ON s.id = p.story_id "
+            "WHERE p.story_id = ?", (story_id,)).fetchone()
+    except sqlite3.OperationalError:  # a store opened read-only before migration 7: compute
+        return None
+    return None if row is None else json.loads(row[0], object_hook=object_hook)
+
+
+def story_page(store, story_id: str, since: str | None = None, *,
+               object_hook: Callable[[dict], Any] | None = None) -> dict[str, Any]:
+    """:func:`story_page_data` of one story: the stored row when there is one and no ``since``
+    is asked, else computed from :func:`story_picture` (raises :class:`NotFound`)."""
+    if since is None:
+        page = stored_story_page(store, story_id, object_hook=object_hook)
+        if page is not None:
+            return page
+    data = story_page_data(story_picture(store, story_id, since))
+    return json.loads(json.dumps(data), object_hook=object_hook) if object_hook else data
 
 
 def story_last_change(store, story_id: str) -> str | None:

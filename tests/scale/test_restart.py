@@ -8,13 +8,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import pytest  # noqa: E402
 from equivalence import (  # noqa: E402
     EXAMPLES,
     export,
     first_difference,
     ingest_examples,
-    without_entity_ids,
 )
 
 from lagebild import ingest  # noqa: E402
@@ -40,27 +38,37 @@ def ingest_in_two_sessions(location) -> dict:
 
 
 def comparable(data: dict) -> dict:
-    """The export minus what depends on batching today: the entity stage
-    (lagebild.corpus.entity_pass) picks entity ids, mention and role order from the batch it is
-    given, so entity ids (also in quotes, claims, events) are replaced by the entity's first
-    mention and the entity records themselves are compared by the xfail test below."""
-    out = without_entity_ids(data)
-    out.pop("entities")
-    return out
+    """What must agree between ingests batched differently: all of the export (the entity stage
+    no longer depends on batching; tests/store/test_postgres.py imports this)."""
+    return data
 
 
 def test_ingesting_in_two_sessions_equals_ingesting_at_once(tmp_path):
-    at_once = comparable(ingest_examples(tmp_path / "all.db", workers=1))
-    in_halves = comparable(ingest_in_two_sessions(tmp_path / "halves.db"))
+    at_once = ingest_examples(tmp_path / "all.db", workers=1)
+    in_halves = ingest_in_two_sessions(tmp_path / "halves.db")
     assert in_halves == at_once, first_difference(in_halves, at_once)
 
 
-@pytest.mark.xfail(reason="entity resolution depends on how documents are batched (corpus/entity_pass.py)",
-                   strict=False)
 def test_entities_do_not_depend_on_how_the_documents_were_batched(tmp_path):
+    """The entity stage resolves in publication order and keeps the resolver's whole state
+    (form counts, first-seen order) in the store: ids, names, aliases, roles and the order of
+    mentions are those of one batch."""
     at_once = ingest_examples(tmp_path / "all.db", workers=1)
     in_halves = ingest_in_two_sessions(tmp_path / "halves.db")
     assert in_halves["entities"] == at_once["entities"]
+
+
+def test_entities_by_one_document_at_a_time_equal_one_batch(tmp_path):
+    """The worst case of batching: every document its own corpus pass, in publication order."""
+    at_once = ingest_examples(tmp_path / "all.db", workers=1)
+    with open_store(tmp_path / "all.db") as store:  # publication dates as the cleaner found them
+        order = [doc.identity for doc in store.documents()]
+    raws = {raw.identity: raw for raw in _inputs_in_publication_order()}
+    with open_store(tmp_path / "one.db") as store:
+        for identity in order:
+            Pipeline(store, workers=1).ingest_items([raws[identity]])
+        one_by_one = export(store)
+    assert one_by_one["entities"] == at_once["entities"]
 
 
 def test_the_corpus_indexes_are_tables_in_the_store(tmp_path):
@@ -68,5 +76,6 @@ def test_the_corpus_indexes_are_tables_in_the_store(tmp_path):
     with open_store(tmp_path / "x.db") as store:
         filled = {table: store.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
                   for table in ("term_df", "lineage_docs", "lineage_bands", "lineage_terms",
-                                "story_state", "story_members", "story_terms", "story_entities")}
+                                "story_state", "story_members", "story_term_days", "story_entity_days",
+                                "entity_keys", "entity_state", "entity_documents")}
     assert all(filled.values()), filled

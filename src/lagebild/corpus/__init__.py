@@ -14,7 +14,7 @@ CorpusStage = Callable[[object, Sequence[str]], None]
 
 
 def _stages() -> list[tuple[str, CorpusStage]]:
-    from lagebild.corpus import dates, entity_pass, events, lineage, stories, timeline
+    from lagebild.corpus import dates, entity_pass, events, lineage, pages, stories, timeline
 
     return [
         ("entities", entity_pass.update_store),
@@ -23,6 +23,7 @@ def _stages() -> list[tuple[str, CorpusStage]]:
         ("dates", dates.update_store),
         ("events", events.update_store),
         ("picture", timeline.update_store),
+        ("pages", pages.update_store),  # last: a page shows what every stage wrote
     ]
 
 

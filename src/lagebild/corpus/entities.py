@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz
@@ -34,6 +35,9 @@ SURNAME_SIMILARITY = 88
 FIRST_NAME_SIMILARITY = 80
 NAME_SIMILARITY = 92  # organisations and places: longer names, stricter
 BLOCK_PREFIX = 3  # characters of the folded key that form the fuzzy block
+# Folded keys remembered: names recur across documents, and each batch folds every form of
+# every entity it touches (the entity stage's hottest function, profiled on bench_growth data).
+NAME_KEY_CACHE = 1 << 16
 
 # Ordered replacements that fold German, English and French transliterations of Cyrillic,
 # Ukrainian and other names into one spelling. Longest first.
@@ -61,6 +65,7 @@ def _fold_word(word: str) -> str:
     return _REPEATS.sub(r"\1", word)
 
 
+@lru_cache(maxsize=NAME_KEY_CACHE)
 def name_key(name: str) -> str:
     """A spelling- and transliteration-folded key: "Selenskyjs" and "Zelenskyy" differ only
     by the genitive; "Dmitri Peskow" -> "dmitri peskov"."""
@@ -149,6 +154,66 @@ class _Index:
             self.block[(builder.type, key[:BLOCK_PREFIX])].add(builder.id)
 
 
+# ----------------------------------------------------------------- keys of a persisted index
+# The store keeps the blocking index as (key, entity id) rows (lagebild.corpus.entity_pass), so
+# adding a document loads only the entities its mentions can match. The key strings name the
+# three indexes of :class:`_Index`: exact (type, key), PER surname, and the fuzzy block.
+
+
+def _register_keys(type_: str, key: str) -> set[str]:
+    """The index keys :meth:`_Index.register` files an entity of this type under for ``key``."""
+    out = {f"x\t{type_}\t{key}"}
+    last = key.split()[-1] if key else key
+    if type_ == "PER":
+        out.add(f"s\t{last}")
+        out.add(f"b\tPER\t{last[:BLOCK_PREFIX]}")
+    else:
+        out.add(f"b\t{type_}\t{key[:BLOCK_PREFIX]}")
+    return out
+
+
+def index_keys(type_: str, forms: Iterable[str]) -> set[str]:
+    """Every index key of an entity with these surface forms."""
+    out: set[str] = set()
+    for form in forms:
+        key = name_key(form)
+        if key:
+            out |= _register_keys(type_, key)
+    return out
+
+
+def _mention_key(mention: Mention) -> tuple[str, str, str | None]:
+    """(surface form, folded key, gazetteer canonical name) of a mention, as resolution sees it."""
+    form = _surface(mention)
+    key = name_key(form)
+    if not key:
+        return form, key, None
+    aliases = _aliases()
+    alias = aliases.get(key) or aliases.get(_strip_genitive(key))
+    gazetteer_name = None
+    if alias and alias[0] == mention.type:
+        gazetteer_name = alias[1]
+        if mention.type != "PER":
+            key = name_key(gazetteer_name)  # exonyms share the canonical's key
+    return form, key, gazetteer_name
+
+
+def probe_keys(mention: Mention) -> tuple[set[str], set[str]]:
+    """(index keys, entity ids) under which the entities this mention may join are filed: every
+    lookup resolution makes for it, plus the id a new entity of it would take."""
+    _, key, _ = _mention_key(mention)
+    if not key:
+        return set(), set()
+    type_ = mention.type
+    ids = {stable_id("e", type_, key)}
+    if type_ == "PER":
+        _, surname = _person_parts(key)
+        return ({f"s\t{surname}", f"s\t{_strip_genitive(surname)}",
+                 f"b\tPER\t{surname[:BLOCK_PREFIX]}"}, ids)
+    return ({f"x\t{type_}\t{key}", f"x\t{type_}\t{_strip_genitive(key)}",
+             f"b\t{type_}\t{key[:BLOCK_PREFIX]}"}, ids)
+
+
 # Name particles belong to the surname, never count as a first name: "von der Leyen".
 _PARTICLES = frozenset("von van der den de da di du al el bin ibn zu la le ter ten".split())
 
@@ -219,40 +284,60 @@ def _surface(mention: Mention) -> str:
     return (mention.normal or mention.text).strip()
 
 
+@dataclass(frozen=True, slots=True)
+class Known:
+    """An entity as resolution continues from it: its record plus what the record does not
+    say, the count of each surface form (which names it) and its gazetteer name. The record's
+    ``mentions`` may be left empty: matching never reads them."""
+
+    entity: Entity
+    forms: tuple[tuple[str, int], ...]
+    gazetteer_name: str | None = None
+
+
+def known_from_entity(entity: Entity) -> Known:
+    """Resolution state rebuilt from a bare record (form counts approximated from mentions)."""
+    counts = Counter(m.text for m in entity.mentions)
+    forms = tuple((form, max(1, counts.get(form, 0))) for form in dict.fromkeys((entity.name, *entity.aliases)))
+    alias = _aliases().get(name_key(entity.name))
+    gazetteer = alias[1] if alias and alias[0] == entity.type and entity.type != "PER" else None
+    return Known(entity, forms, gazetteer)
+
+
 def resolve(
     mentions: Iterable[Mention], known: Sequence[Entity] = ()
 ) -> tuple[tuple[Entity, ...], dict[str, str]]:
     """All entities (known ones updated, new ones added) and mention id -> entity id."""
+    states, assignment = resolve_state(mentions, [known_from_entity(e) for e in known])
+    return tuple(k.entity for k in states), assignment
+
+
+def resolve_state(
+    mentions: Iterable[Mention], known: Sequence[Known] = ()
+) -> tuple[tuple[Known, ...], dict[str, str]]:
+    """Like :func:`resolve`, from and to the full resolution state: ``known`` in the order the
+    entities were first seen (ties between candidates go to the earlier one), the result in
+    the same order followed by the new entities."""
     index = _Index()
-    aliases = _aliases()
-    for entity in known:
+    for state in known:
+        entity = state.entity
         builder = _Builder(entity.id, entity.type)
         builder.mentions.extend(entity.mentions)
         builder.documents.update(m.document_id for m in entity.mentions)
         builder.roles.extend(entity.roles)
         builder.affiliations.extend(entity.affiliations)
-        counts = Counter(m.text for m in entity.mentions)
-        for form in (entity.name, *entity.aliases):
-            builder.add_form(form, max(1, counts.get(form, 0)))
-        alias = aliases.get(name_key(entity.name))
-        if alias and alias[0] == entity.type and entity.type != "PER":
-            builder.gazetteer_name = alias[1]
+        for form, count in state.forms:
+            builder.add_form(form, count)
+        builder.gazetteer_name = state.gazetteer_name
         for form in builder.forms:
             index.register(builder, name_key(form))
 
     assignment: dict[str, str] = {}
     for mention in mentions:
-        form = _surface(mention)
-        key = name_key(form)
+        form, key, gazetteer_name = _mention_key(mention)
         if not key:
             continue
         type_ = mention.type
-        alias = aliases.get(key) or aliases.get(_strip_genitive(key))
-        gazetteer_name = None
-        if alias and alias[0] == type_:
-            gazetteer_name = alias[1]
-            if type_ != "PER":
-                key = name_key(gazetteer_name)  # exonyms share the canonical's key
         if type_ == "PER":
             builder = _match_person(index, key, mention.document_id)
         else:
@@ -275,5 +360,8 @@ def resolve(
         if mention.affiliation:
             builder.affiliations.append(mention.affiliation)
         assignment[mention.id] = builder.id
-    entities = tuple(index.entities[i].freeze() for i in index.order)
-    return entities, assignment
+    states = tuple(
+        Known(b.freeze(), tuple(b.forms.items()), b.gazetteer_name)
+        for b in (index.entities[i] for i in index.order)
+    )
+    return states, assignment

@@ -458,17 +458,41 @@ def storylines(store, changed: Sequence[str]) -> dict[str, list]:
 
     Without stories (the story stage not run), the whole corpus is one storyline.
     """
-    stories = store.corpus("stories")
-    if not stories:
+    # From indexes, never a read of every story: the stories of the changed documents
+    # (story_members by document), then the other stories of their storylines (stories by parent).
+    db = store.db
+    if db.execute("SELECT 1 FROM stories LIMIT 1").fetchone() is None:
         return {NO_STORY: []}
-    changed_set = set(changed)
-    line_of = {s.id: s.parent or s.id for s in stories}
-    touched = {line_of[s.id] for s in stories if changed_set & set(s.document_ids)}
+    ids = _in(db, "SELECT DISTINCT story_id FROM story_members WHERE document_id IN ({marks})",
+              changed)
+    lines = {s.parent or s.id for s in _stories(db, "SELECT data FROM stories WHERE id IN ({marks})", ids)}
+    members = {s.id: s for s in _stories(
+        db, "SELECT data FROM stories WHERE json_extract(data, '$.parent') IN ({marks})", lines)}
+    for s in _stories(db, "SELECT data FROM stories WHERE id IN ({marks})", lines):
+        if s.parent is None:  # a story of its own is its own storyline
+            members[s.id] = s
     out: dict[str, list] = defaultdict(list)
-    for s in stories:
-        if line_of[s.id] in touched:
-            out[line_of[s.id]].append(s)
+    for sid in sorted(members):  # story id order, as a read of the whole table gave
+        s = members[sid]
+        out[s.parent or s.id].append(s)
     return dict(out)
+
+
+def _in(db, sql: str, keys: Iterable[str]) -> list[str]:
+    """First column of ``sql`` (with a ``{marks}`` placeholder list) for all keys, in chunks."""
+    keys = sorted(set(keys))
+    out: list[str] = []
+    for i in range(0, len(keys), 500):
+        chunk = keys[i : i + 500]
+        out.extend(r[0] for r in db.execute(sql.format(marks=",".join("?" * len(chunk))), tuple(chunk)))
+    return out
+
+
+def _stories(db, sql: str, keys: Iterable[str]) -> list:
+    from lagebild.model import Story
+    from lagebild.store import codec
+
+    return [codec.loads(Story, data) for data in _in(db, sql, keys)]
 
 
 def independence_groups(store, document_ids: Sequence[str]) -> dict[str, str]:
@@ -539,10 +563,12 @@ def _with_speaker_entity(store, m: EventMention, named, names: dict[str, str]) -
     if entity_id is None:
         return m
     if entity_id not in names:
-        try:
-            names[entity_id] = store.corpus_record("entities", entity_id).name
-        except Exception:  # an entity dropped since: keep the words of the text
+        # the name alone: the record carries every mention of the entity, ever more of them
+        row = store.db.execute("SELECT json_extract(data, '$.name') FROM entities WHERE id=?",
+                               (entity_id,)).fetchone()
+        if row is None or row[0] is None:  # an entity dropped since: keep the words of the text
             return m
+        names[entity_id] = row[0]
     return replace(m, source=replace(m.source, text=names[entity_id], entity_id=entity_id))
 
 

@@ -3,7 +3,7 @@
 Owns the tables of schema version 2 (see :mod:`lagebild.store.schema`): document frequencies
 per scope (``term_df``), MinHash LSH bands of documents (``lineage_bands``), rare-term postings
 of documents by day (``lineage_terms``), and the postings of stories by term and by entity with
-the story's last day (``story_terms``, ``story_entities``). Every query is a B-tree lookup on
+the story's last day (``story_term_days``, ``story_entity_days``, schema version 6). Every query is a B-tree lookup on
 a key plus a day range, so the cost of finding candidates does not grow with the corpus; the
 indexes live in the database, so a restarted process continues where the last one stopped.
 """
@@ -84,14 +84,25 @@ class MinHashBands:
             [(k, document_id) for k in keys],
         )
 
-    def candidates(self, keys: Sequence[str], limit: int) -> list[str]:
-        """Documents sharing a band, most shared bands first."""
+    def candidates(self, keys: Sequence[str], limit: int, day: int | None = None,
+                   window: int | None = None) -> list[str]:
+        """Documents sharing a band, most shared bands first; with ``day`` and ``window``
+        only those published within ``window`` days of it (or undated)."""
         marks = ",".join("?" * len(keys))
-        rows = self.db.execute(
-            f"SELECT document_id, COUNT(*) AS n FROM lineage_bands WHERE band IN ({marks}) "
-            "GROUP BY document_id ORDER BY n DESC, document_id LIMIT ?",
-            (*keys, limit),
-        )
+        if day is None or window is None:
+            rows = self.db.execute(
+                f"SELECT document_id, COUNT(*) AS n FROM lineage_bands WHERE band IN ({marks}) "
+                "GROUP BY document_id ORDER BY n DESC, document_id LIMIT ?",
+                (*keys, limit),
+            )
+        else:
+            rows = self.db.execute(
+                f"SELECT b.document_id, COUNT(*) AS n FROM lineage_bands b JOIN lineage_docs d "
+                f"ON d.document_id = b.document_id WHERE b.band IN ({marks}) "
+                "AND (d.day IS NULL OR d.day BETWEEN ? AND ?) "
+                "GROUP BY b.document_id ORDER BY n DESC, b.document_id LIMIT ?",
+                (*keys, day - window, day + window, limit),
+            )
         return [r[0] for r in rows]
 
     def remove(self, document_id: str) -> None:
@@ -132,9 +143,14 @@ class DocumentTerms:
 
 
 class StoryPostings:
-    """Stories by term and by entity, each posting stamped with the story's last day."""
+    """Stories by term and by entity: a posting (key, day, story) for each day a segment of
+    the story posted the key, the day being the story's last day then.
 
-    _TABLES = {"term": "story_terms", "entity": "story_entities"}
+    Keyed by day before story, so postings are appended at the end of each key's range (the
+    stream comes in publication order) and a query reads one day range per key; a story counts
+    once per key however often it posted it."""
+
+    _TABLES = {"term": "story_term_days", "entity": "story_entity_days"}
 
     def __init__(self, db: sqlite3.Connection, kind: str):
         self.db = db
@@ -143,27 +159,29 @@ class StoryPostings:
 
     def post(self, story_id: str, keys: Iterable[str], day: float) -> None:
         self.db.executemany(
-            f"INSERT INTO {self.table} ({self.column}, story_id, day) VALUES (?,?,?) "
-            f"ON CONFLICT({self.column}, story_id) DO UPDATE SET day = MAX(day, excluded.day)",
-            [(k, story_id, day) for k in dict.fromkeys(keys)],
+            f"INSERT OR IGNORE INTO {self.table} ({self.column}, day, story_id) VALUES (?,?,?)",
+            [(k, day, story_id) for k in dict.fromkeys(keys)],
         )
 
     def candidates(self, keys: Sequence[str], since: float, limit: int,
                    until: float | None = None) -> list[tuple[str, int]]:
-        """Stories active since ``since`` sharing keys with the query, most shared first."""
+        """Stories that posted keys of the query since ``since`` (until ``until``), most
+        shared keys first."""
         if not keys:
             return []
         marks = ",".join("?" * len(keys))
         upper, args = ("", ()) if until is None else (" AND day <= ?", (until,))
         rows = self.db.execute(
-            f"SELECT story_id, COUNT(*) AS n FROM {self.table} WHERE {self.column} IN ({marks}) "
-            f"AND day >= ?{upper} GROUP BY story_id ORDER BY n DESC, story_id LIMIT ?",
+            f"SELECT story_id, COUNT(DISTINCT {self.column}) AS n FROM {self.table} "
+            f"WHERE {self.column} IN ({marks}) AND day >= ?{upper} "
+            f"GROUP BY story_id ORDER BY n DESC, story_id LIMIT ?",
             (*keys, since, *args, limit),
         )
         return [(r[0], r[1]) for r in rows]
 
-    def remove_story(self, story_id: str, keys: Iterable[str]) -> None:
+    def remove_story(self, story_id: str, keys: Iterable[str], first_day: float, last_day: float) -> None:
+        """Drop a story's postings (all lie between its first and last day)."""
         self.db.executemany(
-            f"DELETE FROM {self.table} WHERE {self.column}=? AND story_id=?",
-            [(k, story_id) for k in dict.fromkeys(keys)],
+            f"DELETE FROM {self.table} WHERE {self.column}=? AND day BETWEEN ? AND ? AND story_id=?",
+            [(k, first_day, last_day, story_id) for k in dict.fromkeys(keys)],
         )

@@ -50,6 +50,11 @@ SEGMENT_RARE_TERMS = 6  # ... and per live-blog entry, so one copied entry is fo
 CANDIDATE_MIN_SHARED = 3  # a candidate shares at least this many of those rare lemmas
 CANDIDATE_LIMIT = 12  # compared candidates per document (by shared rare lemmas)
 WINDOW_DAYS = 10  # copies and rewrites appear within days of their source
+# Duplicates and near-duplicates are looked for within a year: a syndicated text reprinted
+# months later is still found, while the candidate lists stop growing with the archive
+# (bench/bench_stories.py growth: the same articles recurring across the years).
+DUPLICATE_WINDOW_DAYS = 365
+DUPLICATE_LIMIT = 2 * CANDIDATE_LIMIT  # identical texts considered (all compare alike)
 MIN_SENTENCE_LEMMAS = 3  # shorter sentences ("Lesen Sie hier mehr.") never align
 ALIGN_MIN_SHARED = 4  # an aligned sentence pair shares at least four content lemmas
 SOURCE_REUSE = 2  # a source sentence may be restated by two derived ones (a split sentence)
@@ -433,9 +438,17 @@ def add_document(store, document: Document, segments: Sequence[Segment],
     bands, postings = MinHashBands(db), DocumentTerms(db)
 
     found: dict[str, int] = {}
-    for (other,) in db.execute("SELECT document_id FROM lineage_docs WHERE text_hash=?", (p.text_hash,)):
+    if p.day is None:
+        same = db.execute("SELECT document_id FROM lineage_docs WHERE text_hash=? "
+                          "ORDER BY document_id LIMIT ?", (p.text_hash, DUPLICATE_LIMIT))
+    else:
+        same = db.execute("SELECT document_id FROM lineage_docs WHERE text_hash=? AND (day IS NULL "
+                          "OR day BETWEEN ? AND ?) ORDER BY document_id LIMIT ?",
+                          (p.text_hash, p.day - DUPLICATE_WINDOW_DAYS, p.day + DUPLICATE_WINDOW_DAYS,
+                           DUPLICATE_LIMIT))
+    for (other,) in same.fetchall():
         found[other] = 1000
-    for other in bands.candidates(keys, CANDIDATE_LIMIT):
+    for other in bands.candidates(keys, CANDIDATE_LIMIT, p.day, DUPLICATE_WINDOW_DAYS):
         found.setdefault(other, 500)
     for query in queries:
         min_shared = min(CANDIDATE_MIN_SHARED, len(query))

@@ -392,8 +392,8 @@ class StoryIndex:
         if state is None:
             return
         if state.n <= 1:
-            self.by_term.remove_story(story_id, state.centroid)
-            self.by_entity.remove_story(story_id, state.entities)
+            self.by_term.remove_story(story_id, state.centroid, state.first_day, state.last_day)
+            self.by_entity.remove_story(story_id, state.entities, state.first_day, state.last_day)
             self.db.execute("DELETE FROM story_state WHERE story_id=?", (story_id,))
             self.removed.add(story_id)
             self.changed.discard(story_id)

@@ -208,7 +208,25 @@ def update_store(store, changed: Sequence[str]) -> None:
     lines = storylines(store, changed)
     if not any(lines.values()):
         return
-    events, conflicts = store.corpus("events"), store.corpus("conflicts")
-    updated = [picture(store, story, events, conflicts)
-               for stories in lines.values() for story in stories]
+    updated = []
+    for line, stories in lines.items():
+        events, conflicts = storyline_picture(store, line, stories)
+        updated.extend(picture(store, story, events, conflicts) for story in stories)
     store.upsert_corpus("stories", updated)
+
+
+def storyline_picture(store, line: str, stories: Sequence[Story]) -> tuple[list[Event], list[Conflict]]:
+    """The events and conflicts of one storyline, by index, never a read of all events: the
+    ones the events stage merged for it (its state) and any filed under one of its stories."""
+    from lagebild.corpus.events import _in
+    from lagebild.store import codec
+
+    db = store.db
+    state = store.get_state(f"picture:events:{line}", {}) or {}
+    event_rows = _in(db, "SELECT data FROM events WHERE id IN ({marks})", state.get("events", []))
+    event_rows += _in(db, "SELECT data FROM events WHERE json_extract(data, '$.story_id') IN ({marks})",
+                      [s.id for s in stories])
+    events = {e.id: e for e in (codec.loads(Event, d) for d in event_rows)}
+    conflicts = [codec.loads(Conflict, d) for d in _in(
+        db, "SELECT data FROM conflicts WHERE json_extract(data, '$.event_id') IN ({marks})", events)]
+    return [events[i] for i in sorted(events)], sorted(conflicts, key=lambda c: c.id)

@@ -6,7 +6,7 @@ added, never edited once released: stored corpora upgrade step by step when open
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 7
 
 _DOCUMENT_RECORD_TABLES = ("segments", "sentences", "mentions", "times", "quotes", "claims")
 _CORPUS_TABLES = ("entities", "lineage", "stories", "events", "conflicts")
@@ -138,5 +138,34 @@ MIGRATIONS: dict[int, list[str]] = {
     # 5: the stories list (lagebild.views.stories) pages through stories by last activity
     5: [
         "CREATE INDEX stories_last_seen ON stories (json_extract(data, '$.last_seen'))",
+    ],
+    # 6: the entity stage's blocking index (lagebild.corpus.entity_pass): adding a document
+    # loads only the entities its mentions can match, never all of them; and the storylines
+    # (stories by parent) the events and picture stages re-merge, found without a full read.
+    6: [
+        "CREATE TABLE entity_keys (key TEXT NOT NULL, entity_id TEXT NOT NULL, "
+        "PRIMARY KEY (key, entity_id)) WITHOUT ROWID",
+        "CREATE INDEX entity_keys_entity ON entity_keys (entity_id)",
+        "CREATE TABLE entity_state (entity_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, "
+        "data TEXT NOT NULL)",
+        "CREATE TABLE entity_documents (document_id TEXT NOT NULL, entity_id TEXT NOT NULL, "
+        "forms TEXT NOT NULL, PRIMARY KEY (document_id, entity_id)) WITHOUT ROWID",
+        "CREATE INDEX stories_parent ON stories (json_extract(data, '$.parent'))",
+        # Story postings keyed (term, day, story): a new posting lands at the end of its term's
+        # range, not at a random place in it, so a commit dirties about one page per term
+        # whatever the corpus size (story_terms/story_entities, keyed by story, did not).
+        "CREATE TABLE story_term_days (term TEXT NOT NULL, day REAL NOT NULL, story_id TEXT NOT NULL, "
+        "PRIMARY KEY (term, day, story_id)) WITHOUT ROWID",
+        "CREATE TABLE story_entity_days (entity TEXT NOT NULL, day REAL NOT NULL, "
+        "story_id TEXT NOT NULL, PRIMARY KEY (entity, day, story_id)) WITHOUT ROWID",
+        "INSERT INTO story_term_days (term, day, story_id) SELECT term, day, story_id FROM story_terms",
+        "INSERT INTO story_entity_days (entity, day, story_id) SELECT entity, day, story_id FROM story_entities",
+        "DELETE FROM story_terms",
+        "DELETE FROM story_entities",
+    ],
+    # 7: story pages (lagebild.corpus.pages): what a story's web page shows, as one JSON row
+    # per story written by the last corpus stage, so serving a page reads one row.
+    7: [
+        "CREATE TABLE story_pages (story_id TEXT PRIMARY KEY, data TEXT NOT NULL)",
     ],
 }
