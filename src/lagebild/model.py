@@ -30,6 +30,10 @@ TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 LineageKind = Literal["duplicate", "near-duplicate", "rewrite", "shared-source"]
 
 
+# How many opening words stand in for a missing title.
+HEADING_WORDS = 10
+
+
 def stable_id(prefix: str, *parts: str, length: int = 12) -> str:
     """A short deterministic id: ``prefix`` + the first ``length`` hex digits of SHA-1 of parts."""
     digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
@@ -116,6 +120,17 @@ class Document:
     @staticmethod
     def make_id(identity: str) -> str:
         return stable_id("d", identity)
+
+    @property
+    def heading(self) -> str:
+        """The title, else the opening words of the text: what lists and briefs show."""
+        if self.title:
+            return self.title
+        words = self.text.split()
+        if not words:
+            return self.id
+        opening = " ".join(words[:HEADING_WORDS])
+        return opening + (" …" if len(words) > HEADING_WORDS else "")
 
 
 @dataclass(frozen=True, slots=True)

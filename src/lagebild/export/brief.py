@@ -280,7 +280,7 @@ def _source_md(src: SourceDoc, depth: int) -> str:
     indent = "  " * depth
     kind = f" – {'Übernahme' if src.kind in {'duplicate', 'near-duplicate'} else 'Umschreibung'}" if src.kind else ""
     where = d.url or d.source
-    line = f"{indent}- [{src.number}] {_md(d.title or d.id)} · {_day(d.published or d.updated)}{kind} · {_md(where)}"
+    line = f"{indent}- [{src.number}] {_md(d.heading)} · {_day(d.published or d.updated)}{kind} · {_md(where)}"
     return "\n".join([line, *(_source_md(c, depth + 1) for c in src.copies)])
 
 
@@ -353,7 +353,7 @@ def html(brief: Brief) -> str:
 def _source_html(src: SourceDoc) -> str:
     d = src.document
     kind = f" – {'Übernahme' if src.kind in {'duplicate', 'near-duplicate'} else 'Umschreibung'}" if src.kind else ""
-    title = _h(d.title or d.id)
+    title = _h(d.heading)
     link = f'<a href="{_h(d.url)}" rel="nofollow noopener">{title}</a>' if d.url and d.url.startswith(("http://", "https://")) else title
     inner = "".join(_source_html(c) for c in src.copies)
     nested = f"<ul>{inner}</ul>" if inner else ""

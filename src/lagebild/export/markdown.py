@@ -43,7 +43,7 @@ def render(store) -> str:
         for doc in by_outlet[outlet]:
             credit = f" ({', '.join(doc.agency)})" if doc.agency else ""
             dateline = f" · {doc.dateline}" if doc.dateline else ""
-            lines.append(f"### {_escape(doc.title or doc.id)}")
+            lines.append(f"### {_escape(doc.heading)}")
             lines.append("")
             lines.append(f"`{doc.id}` · {_date(doc)}{dateline}{credit} · {doc.source}")
             lines.append("")
