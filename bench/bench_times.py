@@ -48,9 +48,8 @@ WIKINEWS = REPO.parent / "shared" / "data" / "spkatt2023-news" / "train"
 
 sys.path.insert(0, str(REPO / "src"))
 
-from lagebild.extract.time.evaluate import locate, score, summarise
+from lagebild.extract.time.evaluate import gold_document, locate, score, summarise
 from lagebild.extract.times import extract_times
-from lagebild.model import Document
 
 
 def load_gold(path: Path = GOLD) -> dict[str, list[dict]]:
@@ -68,18 +67,6 @@ def wikinews_text(name: str, root: Path = WIKINEWS) -> str:
 
     data = json.loads((root / name).read_text(encoding="utf-8"))
     return detokenize([s["Tokens"] for s in data["Sentences"]]).text
-
-
-def document_for(name: str, text: str, dct: str) -> Document:
-    precision = "month" if len(dct) == 7 else "day" if len(dct) == 10 else "minute"
-    return Document(
-        id=Document.make_id(name),
-        source=name,
-        identity=name,
-        text=text,
-        published=dct,
-        date_precision=precision,
-    )  # type: ignore[arg-type]
 
 
 def load_texts(
@@ -102,7 +89,7 @@ def evaluate_lagebild(
     total: dict[str, int] = defaultdict(int)
     seconds: list[float] = []
     for name, (text, dct, rows) in docs.items():
-        document = document_for(name, text, dct)
+        document = gold_document(name, text, dct)
         started = time.process_time()  # CPU time: the machine is shared, wall time is noisy
         for _ in range(repeat):
             times = extract_times(document, None)

@@ -19,9 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from lagebild.extract.time.evaluate import add, gold_spans, score, summarise
+from lagebild.extract.time.evaluate import add, gold_document, gold_spans, score, summarise
 from lagebild.extract.times import extract_times
-from lagebild.model import Document
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD = REPO / "tests" / "golden" / "times_gold.jsonl"
@@ -47,22 +46,10 @@ def _rows() -> dict[str, list[dict]]:
     return by_doc
 
 
-def _document(name: str, text: str, anchor: str) -> Document:
-    precision = "month" if len(anchor) == 7 else "day" if len(anchor) == 10 else "minute"
-    return Document(
-        id=Document.make_id(name),
-        source=name,
-        identity=name,
-        text=text,
-        published=anchor,
-        date_precision=precision,
-    )  # type: ignore[arg-type]
-
-
 def _evaluate(texts: dict[str, str], rows: dict[str, list[dict]]) -> dict[str, float]:
     total: dict[str, int] = {}
     for name, text in texts.items():
-        found = extract_times(_document(name, text, rows[name][0]["anchor"]), None)
+        found = extract_times(gold_document(name, text, rows[name][0]["anchor"]), None)
         add(total, score(gold_spans(text, rows[name]), [(t.start, t.end, t.value) for t in found]))
     return summarise(total)
 

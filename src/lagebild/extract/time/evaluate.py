@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from lagebild.model import Document
+
 Span = tuple[int, int, str]  # start, end, value
+
+
+def gold_document(name: str, text: str, anchor: str) -> Document:
+    """A gold-set document dated by its row's anchor, with the precision the anchor states."""
+    precision = "month" if len(anchor) == 7 else "day" if len(anchor) == 10 else "minute"
+    return Document(id=Document.make_id(name), source=name, identity=name, text=text,
+                    published=anchor, date_precision=precision)  # type: ignore[arg-type]
 
 
 def locate(text: str, row: dict) -> tuple[int, int] | None:
