@@ -187,6 +187,27 @@ def _free_port() -> int:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
+def _start_server(db: Path, workers: int | None, env: dict | None = None, log=subprocess.DEVNULL):
+    """``lagebild serve`` on a free port of 127.0.0.1, once it answers: (process, base URL)."""
+    import httpx
+
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "lagebild.cli", "serve", "--db", str(db),
+                               "--host", "127.0.0.1", "--port", str(port), *_workers(workers)],
+                              stdout=subprocess.DEVNULL, stderr=log, env=env)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            httpx.get(base + "/static/style.css", timeout=1)
+            return server, base
+        except httpx.HTTPError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                sys.exit("server did not start")
+            time.sleep(0.2)
+
+
 
 async def _run(base: str, urls: list[str], clients: int, per_client: int) -> tuple[list[float], int]:
     import httpx
@@ -241,23 +262,10 @@ def load(db: Path, clients: int, requests: int, stories: int, warm: bool,
         "SELECT id FROM stories ORDER BY random() LIMIT ?", (stories,))]
     docs = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
     conn.close()
-    port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "lagebild.cli", "serve", "--db", str(db),
-                               "--host", "127.0.0.1", "--port", str(port), *_workers(workers)],
-                              stdout=subprocess.DEVNULL, stderr=open("/tmp/bench_serve_server.log", "w"))
-    base = f"http://127.0.0.1:{port}"
+    server, base = _start_server(db, workers, log=open("/tmp/bench_serve_server.log", "w"))
     try:
         import httpx
 
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(base + "/static/style.css", timeout=1)
-                break
-            except httpx.HTTPError:
-                if time.monotonic() > deadline:
-                    sys.exit("server did not start")
-                time.sleep(0.2)
         print(f"store: {docs} documents; {clients} clients × {requests} requests each; "
               f"{len(story_ids)} distinct stories, {len(QUERIES)} distinct queries; "
               f"{'warmed' if warm else 'cold'} cache; load average before: {os.getloadavg()[0]:.1f} "
@@ -296,23 +304,10 @@ def load_wrk(db: Path, clients: int, seconds: int, stories: int, warm: bool = Tr
     story_ids = [r[0] for r in conn.execute("SELECT id FROM stories ORDER BY random() LIMIT ?", (stories,))]
     docs = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
     conn.close()
-    port = _free_port()
     # cold: the server's response cache is off, so every request is computed (the worst case)
     env = {**os.environ, **({} if warm else {"LAGEBILD_CACHE_ENTRIES": "0"})}
-    server = subprocess.Popen([sys.executable, "-m", "lagebild.cli", "serve", "--db", str(db),
-                               "--host", "127.0.0.1", "--port", str(port), *_workers(workers)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    base = f"http://127.0.0.1:{port}"
+    server, base = _start_server(db, workers, env)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(base + "/static/style.css", timeout=1)
-                break
-            except httpx.HTTPError:
-                if time.monotonic() > deadline:
-                    sys.exit("server did not start")
-                time.sleep(0.2)
         print(f"store: {docs} documents; {workers or os.cpu_count()} server processes; "
               f"wrk -t2 -c{clients} -d{seconds}s; {len(story_ids)} distinct "
               f"stories; {'warmed' if warm else 'cold'} cache; load average before: "
