@@ -1,16 +1,22 @@
 """Growth: time and memory of the corpus pass per added document as the store fills up.
 
     .venv/bin/python bench/bench_growth.py [--sizes 1000,10000] [--backends sqlite,postgres]
-                                           [--probe 50] [--fill-batch 500] [--json]
+                                           [--probe 50] [--fill-batch 500] [--stride 1] [--json]
 
 Data: the 700 German Wikinews articles, analysed once by the per-document pass (cached in
 bench/work/wikinews-analyses-<hash of model.py>.jsonl), then multiplied into as many stored
 documents as needed: variant k of an article gets its own identity and ids, every ISO date in
-its records shifted by ``7 * k`` days (so the archive spreads over years, as a real one does),
-and its digits rotated (light rewording that keeps every character span valid). The store is filled through the real
-corpus pass in batches of ``--fill-batch`` documents; at each size of ``--sizes`` a probe batch of
-``--probe`` new documents is added and its corpus pass timed (per stage), and the Python memory
-it allocates at its peak is measured with tracemalloc on a second, smaller probe.
+its records shifted by ``7 * stride * k`` days, and its digits rotated (light rewording that
+keeps every character span valid). The store is filled through the real corpus pass in batches
+of ``--fill-batch`` documents.
+
+Two shapes of growth: ``--stride 1`` (copies a week apart) makes every copy of an article join the
+same storyline, so the stories grow with the store (a stress case: one story per article, endlessly
+retold); ``--stride 1000`` (copies 19 years apart, each copy a fresh stretch of time) keeps the
+news per day and the story sizes those of the real articles while the store grows (an archive).
+At each size of ``--sizes`` a probe batch of ``--probe`` new documents is added and its corpus
+pass timed (per stage), and the Python memory it allocates at its peak is measured with
+tracemalloc on a second, smaller probe.
 
 PostgreSQL runs on a throwaway local server (lagebild.scale.pgserver; fsync off, so the figures
 are the corpus pass's own cost, not the disk's). Sizes beyond what finishes here are
@@ -22,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import resource
 import sys
 import tempfile
 import time
@@ -129,12 +136,13 @@ def variant(analysis: Analysis, k: int) -> Analysis:
     return Analysis(document=document, timings={}, **fields)
 
 
-def documents(bases: list[Analysis]):
-    """An endless stream of distinct stored documents: all bases, then variant 1 of each, ..."""
+def documents(bases: list[Analysis], stride: int = 1):
+    """An endless stream of distinct stored documents: all bases, then variant ``stride`` of each,
+    then variant ``2 * stride``, ..."""
     k = 0
     while True:
         for a in bases:
-            yield variant(a, k)
+            yield variant(a, stride * k)
         k += 1
 
 
@@ -165,9 +173,9 @@ def probe(store, stream, n: int) -> dict:
 
 
 def run_backend(location: str, bases: list[Analysis], sizes: list[int], probe_n: int,
-                fill_batch: int) -> dict:
+                fill_batch: int, stride: int = 1, size_of=None) -> dict:
     out = {}
-    stream = documents(bases)
+    stream = documents(bases, stride)
     stored = 0
     fill_started = time.perf_counter()
     with open_store(location) as store:
@@ -182,9 +190,19 @@ def run_backend(location: str, bases: list[Analysis], sizes: list[int], probe_n:
             stored += probe_n + figures["batch"]
             figures["fill_s"] = round(fill_s, 1)
             figures["stored"] = size
+            figures["max_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+            if size_of is not None:
+                figures["db_mb"] = round(size_of() / 1e6, 1)
             out[size] = figures
             print(f"  {size:>8} stored: {figures}", file=sys.stderr, flush=True)
     return out
+
+
+def _pg_size(dsn: str) -> int:
+    import psycopg
+
+    with psycopg.connect(dsn) as conn:
+        return conn.execute("SELECT pg_database_size(current_database())").fetchone()[0]
 
 
 def main() -> None:
@@ -193,17 +211,21 @@ def main() -> None:
     parser.add_argument("--backends", default="sqlite,postgres")
     parser.add_argument("--probe", type=int, default=50, help="documents added per probe")
     parser.add_argument("--fill-batch", type=int, default=500, help="documents per corpus pass while filling")
+    parser.add_argument("--stride", type=int, default=1,
+                        help="copy k is shifted by 7*stride*k days (1: stories grow; 1000: archive)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     bases = base_analyses()
-    results: dict = {"base_articles": len(bases), "probe": args.probe, "fill_batch": args.fill_batch}
+    results: dict = {"base_articles": len(bases), "probe": args.probe, "fill_batch": args.fill_batch,
+                     "copy_shift_days": 7 * args.stride}
     with tempfile.TemporaryDirectory() as tmp:
         for backend in args.backends.split(","):
             print(f"{backend}:", file=sys.stderr, flush=True)
             if backend == "sqlite":
-                results[backend] = run_backend(str(Path(tmp) / "growth.db"), bases, sizes,
-                                               args.probe, args.fill_batch)
+                db = Path(tmp) / "growth.db"
+                results[backend] = run_backend(str(db), bases, sizes, args.probe, args.fill_batch,
+                                               args.stride, lambda: db.stat().st_size)
             elif backend == "postgres":
                 from lagebild.scale.pgserver import TemporaryPostgres, unavailable_reason
 
@@ -212,8 +234,9 @@ def main() -> None:
                     results[backend] = {"skipped": reason}
                     continue
                 with TemporaryPostgres() as server:
-                    results[backend] = run_backend(server.create_database(), bases, sizes,
-                                                   args.probe, args.fill_batch)
+                    dsn = server.create_database()
+                    results[backend] = run_backend(dsn, bases, sizes, args.probe, args.fill_batch,
+                                                   args.stride, lambda: _pg_size(dsn))
     if args.json:
         print(json.dumps(results, indent=1))
         return

@@ -105,6 +105,32 @@ def test_distinct_ordered_by_an_unselected_column_is_grouped(translate):
     assert translate(same.replace("%s", "?")) == same
 
 
+def test_an_in_list_becomes_one_array_parameter_so_one_statement_serves_every_length():
+    pytest.importorskip("psycopg", reason="psycopg is not installed (extra [postgres])")
+    from lagebild.store.postgres import Translator, _reorder
+
+    sql, order = Translator(FakeCatalogue())(
+        "SELECT term FROM term_df WHERE scope=? AND term IN (?,?,?) AND df NOT IN (?, ?) LIMIT ?")
+    assert sql == "SELECT term FROM term_df WHERE scope=%s AND term = ANY(%s) AND df <> ALL(%s) LIMIT %s"
+    assert _reorder(["s", "a", "b", "c", 1, 2, 10], order) == ["s", ["a", "b", "c"], [1, 2], 10]
+
+
+def test_many_rows_are_inserted_in_one_statement_where_that_means_the_same():
+    pytest.importorskip("psycopg", reason="psycopg is not installed (extra [postgres])")
+    from lagebild.store.postgres import _multi_row_inserts
+
+    ignore = "INSERT INTO t (a, b) VALUES (%s,%s) ON CONFLICT DO NOTHING"
+    [(sql, values)] = _multi_row_inserts(ignore, [["x", 1], ["x", 1], ["y", 2]])
+    assert sql == "INSERT INTO t (a, b) VALUES (%s,%s),(%s,%s),(%s,%s) ON CONFLICT DO NOTHING"
+    assert values == ["x", 1, "x", 1, "y", 2]
+    assert len(_multi_row_inserts(ignore, [["x", i] for i in range(1200)])) == 3  # chunks of 500
+    upsert = ('INSERT INTO term_df (scope, term, df) VALUES (%s,%s,%s) '
+              'ON CONFLICT (scope, term) DO UPDATE SET df = term_df."df" + excluded.df')
+    assert _multi_row_inserts(upsert, [["s", "a", 1], ["s", "b", 1]]) is not None
+    # PostgreSQL refuses to update one row twice in a statement: a repeated key runs row by row
+    assert _multi_row_inserts(upsert, [["s", "a", 1], ["s", "a", 1]]) is None
+
+
 def test_sqlite_ddl_is_translated_mechanically():
     pytest.importorskip("psycopg", reason="psycopg is not installed (extra [postgres])")
     from lagebild.store.postgres import translate_ddl, translate_fts5
@@ -173,6 +199,22 @@ def test_revisions_rejections_state_and_changes_behave_as_on_sqlite(url):
         assert store.rejections() == []
         store.set_state("k", {"a": [1, "\x00x"]})
         assert store.get_state("k") == {"a": [1, "\x00x"]}
+
+
+@needs_server
+def test_an_upsert_of_many_rows_counts_as_sqlite_does_even_with_a_repeated_key(tmp_path, url):
+    rows = [("s", "a", 1), ("s", "b", 1), ("s", "a", 1)]
+    counts = []
+    for location in (str(tmp_path / "x.db"), url):
+        with open_store(location) as store:
+            for batch in (rows, rows[:2]):
+                store.db.executemany(
+                    "INSERT INTO term_df (scope, term, df) VALUES (?,?,?) "
+                    "ON CONFLICT(scope, term) DO UPDATE SET df = df + excluded.df", batch)
+            counts.append(dict(store.db.execute(
+                "SELECT term, df FROM term_df WHERE scope=? AND term IN (?,?) ORDER BY term",
+                ("s", "a", "b")).fetchall()))
+    assert counts[0] == counts[1] == {"a": 3, "b": 2}
 
 
 @needs_server

@@ -381,6 +381,8 @@ class Translator:
         order = None
         if _MATCH.search(s):
             s, order = self._fts_match(s)
+        else:
+            s, order = _collapse_in_lists(s)
         return _placeholders(s), order
 
     @staticmethod
@@ -464,6 +466,79 @@ class Translator:
         return _HAVING.sub(fix, s)
 
 
+_IN_LIST = re.compile(r"\b(NOT\s+)?IN\s*\(\s*\?(?:\s*,\s*\?)+\s*\)", re.I)
+
+
+def _collapse_in_lists(s: str) -> tuple[str, tuple[int | slice, ...] | None]:
+    """``x IN (?,?,?)`` as ``x = ANY(?)`` with one array parameter (``NOT IN`` as ``<> ALL``).
+
+    SQLite's idiom makes a new statement for every length of the list, so PostgreSQL would plan
+    each call afresh; one array parameter gives one statement, prepared once. The returned order
+    holds a slice where the caller's parameters are gathered into that array.
+    """
+    if not _IN_LIST.search(s):
+        return s, None
+    out: list[str] = []
+    order: list[int | slice] = []
+    n = pos = 0
+    for m in _IN_LIST.finditer(s):
+        before = s[pos : m.start()]
+        k = before.count("?")
+        order.extend(range(n, n + k))
+        n += k
+        width = m.group(0).count("?")
+        out += [before, "<> ALL(?)" if m.group(1) else "= ANY(?)"]
+        order.append(slice(n, n + width))
+        n += width
+        pos = m.end()
+    rest = s[pos:]
+    order.extend(range(n, n + rest.count("?")))
+    out.append(rest)
+    return "".join(out), tuple(order)
+
+
+def _reorder(values: Any, order: tuple[int | slice, ...]) -> list[Any]:
+    return [values[i] if isinstance(i, int) else list(values[i]) for i in order]
+
+
+_VALUES_ROW = re.compile(
+    r"^(?P<head>\s*INSERT\s+INTO\s.*?\bVALUES\s*)(?P<row>\(\s*%s(?:\s*,\s*%s)*\s*\))(?P<tail>.*)$",
+    re.I | re.S)
+_CONFLICT_UPDATE = re.compile(r"\bON\s+CONFLICT\s*\(([^)]*)\)\s*DO\s+UPDATE\b", re.I)
+_INSERT_COLUMNS = re.compile(r"^\s*INSERT\s+INTO\s+\"?\w+\"?\s*\(([^)]*)\)", re.I)
+
+
+def _multi_row_inserts(statement: str, rows: list[list[Any]],
+                       chunk: int = 500) -> list[tuple[str, list[Any]]] | None:
+    """One ``INSERT ... VALUES (...), (...), ...`` per chunk of rows instead of one statement a
+    row: a round trip and a plan per chunk. None where that would not mean the same as running
+    the rows one after the other: an upsert (``DO UPDATE``) whose rows repeat a conflict key
+    (PostgreSQL refuses to update a row twice in one statement), or parameters after VALUES."""
+    m = _VALUES_ROW.match(statement)
+    if not m or "%s" in m.group("tail") or re.search(r"\bRETURNING\b", m.group("tail"), re.I):
+        return None
+    update = _CONFLICT_UPDATE.search(m.group("tail"))
+    if update:
+        columns = _INSERT_COLUMNS.match(statement)
+        if not columns:
+            return None
+        names = [c.strip().strip('"') for c in columns.group(1).split(",")]
+        try:
+            key = [names.index(c.strip().strip('"')) for c in update.group(1).split(",")]
+        except ValueError:
+            return None
+        if len({tuple(r[i] for i in key) for r in rows}) != len(rows):
+            return None
+    width = m.group("row").count("%s")
+    step = max(1, min(chunk, 60_000 // width))  # PostgreSQL takes at most 65,535 parameters
+    out = []
+    for i in range(0, len(rows), step):
+        part = rows[i : i + step]
+        values = ",".join([m.group("row")] * len(part))
+        out.append((m.group("head") + values + m.group("tail"), [v for r in part for v in r]))
+    return out
+
+
 def _params(params: Any) -> Any:
     if isinstance(params, dict):
         return {k: _param(v) for k, v in params.items()}
@@ -505,7 +580,7 @@ class SQLiteDialectConnection:
         if params:
             values = _params(params)
             if order is not None:
-                values = [values[i] for i in order]
+                values = _reorder(values, order)
             if _RETURNS_ROWID.match(statement) and self._has_rowid(statement):
                 cur.execute(statement + " RETURNING rowid", values)
                 cur.lastrowid = cur.fetchone()[0]
@@ -520,8 +595,12 @@ class SQLiteDialectConnection:
         statement, order = self.translate(sql)
         rows = [_params(p) for p in seq]
         if order is not None:
-            rows = [[r[i] for i in order] for r in rows]
-        if rows:
+            rows = [_reorder(r, order) for r in rows]
+        batches = _multi_row_inserts(statement, rows) if len(rows) > 1 else None
+        if batches is not None:
+            for text, values in batches:
+                cur.execute(text, values)
+        elif rows:
             cur.executemany(statement, rows)
         return cur
 
