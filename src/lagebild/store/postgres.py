@@ -508,35 +508,45 @@ _CONFLICT_UPDATE = re.compile(r"\bON\s+CONFLICT\s*\(([^)]*)\)\s*DO\s+UPDATE\b", 
 _INSERT_COLUMNS = re.compile(r"^\s*INSERT\s+INTO\s+\"?\w+\"?\s*\(([^)]*)\)", re.I)
 
 
-def _multi_row_inserts(statement: str, rows: list[list[Any]],
-                       chunk: int = 500) -> list[tuple[str, list[Any]]] | None:
-    """One ``INSERT ... VALUES (...), (...), ...`` per chunk of rows instead of one statement a
-    row: a round trip and a plan per chunk. None where that would not mean the same as running
-    the rows one after the other: an upsert (``DO UPDATE``) whose rows repeat a conflict key
-    (PostgreSQL refuses to update a row twice in one statement), or parameters after VALUES."""
+@functools.lru_cache(maxsize=256)
+def _insert_shape(statement: str) -> tuple[str, str, str, tuple[int, ...] | None] | None:
+    """(head, one row of placeholders, tail, indexes of the DO UPDATE conflict key or None) of
+    ``INSERT ... VALUES (%s, ...) ...``; None where many rows cannot share one statement (not
+    such an INSERT, parameters after VALUES, RETURNING, a conflict key not among the columns)."""
     m = _VALUES_ROW.match(statement)
     if not m or "%s" in m.group("tail") or re.search(r"\bRETURNING\b", m.group("tail"), re.I):
         return None
     update = _CONFLICT_UPDATE.search(m.group("tail"))
+    key = None
     if update:
         columns = _INSERT_COLUMNS.match(statement)
         if not columns:
             return None
         names = [c.strip().strip('"') for c in columns.group(1).split(",")]
         try:
-            key = [names.index(c.strip().strip('"')) for c in update.group(1).split(",")]
+            key = tuple(names.index(c.strip().strip('"')) for c in update.group(1).split(","))
         except ValueError:
             return None
-        if len({tuple(r[i] for i in key) for r in rows}) != len(rows):
-            return None
-    width = m.group("row").count("%s")
+    return m.group("head"), m.group("row"), m.group("tail"), key
+
+
+def _multi_row_inserts(statement: str, rows: list[list[Any]],
+                       chunk: int = 500) -> list[tuple[str, list[Any]]] | None:
+    """One ``INSERT ... VALUES (...), (...), ...`` per chunk of rows instead of one statement a
+    row: a round trip and a plan per chunk. None where that would not mean the same as running
+    the rows one after the other: an upsert (``DO UPDATE``) whose rows repeat a conflict key
+    (PostgreSQL refuses to update a row twice in one statement), or parameters after VALUES."""
+    shape = _insert_shape(statement)
+    if shape is None:
+        return None
+    head, row, tail, key = shape
+    if key is not None and len({tuple(r[i] for i in key) for r in rows}) != len(rows):
+        return None
+    width = row.count("%s")
     step = max(1, min(chunk, 60_000 // width))  # PostgreSQL takes at most 65,535 parameters
-    out = []
-    for i in range(0, len(rows), step):
-        part = rows[i : i + step]
-        values = ",".join([m.group("row")] * len(part))
-        out.append((m.group("head") + values + m.group("tail"), [v for r in part for v in r]))
-    return out
+    return [(head + ",".join([row] * len(rows[i : i + step])) + tail,
+             [v for r in rows[i : i + step] for v in r])
+            for i in range(0, len(rows), step)]
 
 
 def _params(params: Any) -> Any:
