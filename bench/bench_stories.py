@@ -247,35 +247,13 @@ def growth(sizes=(1_000, 10_000), probe_n: int = 50, fill_batch: int = 500) -> d
     sys.path.insert(0, str(ROOT / "bench"))
     import bench_growth as G
 
-    from lagebild import corpus
-    from lagebild.store import open_store
-
     bases = G.base_analyses()
-
-    def stream():
-        k = 0
-        while True:
-            for a in bases:
-                yield G.variant(a, COPY_STRIDE * k)
-            k += 1
-
     out: dict = {"base_articles": len(bases), "probe": probe_n, "fill_batch": fill_batch,
-                 "copy_shift_days": 7 * COPY_STRIDE, "sizes": {}}
-    docs, stored = stream(), 0
-    with tempfile.TemporaryDirectory() as tmp, open_store(os.path.join(tmp, "growth.db")) as store:
-        for size in sizes:
-            t0 = time.perf_counter()
-            while stored < size:
-                n = min(fill_batch, size - stored)
-                corpus.update(store, G.add(store, docs, n))
-                stored += n
-            figures = G.probe(store, docs, probe_n)
-            stored += probe_n + figures["batch"]
-            figures["fill_s"] = round(time.perf_counter() - t0, 1)
-            figures["db_mb"] = round(os.path.getsize(os.path.join(tmp, "growth.db")) / 1e6, 1)
-            figures["max_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-            out["sizes"][size] = figures
-            print(size, figures, file=sys.stderr, flush=True)
+                 "copy_shift_days": 7 * COPY_STRIDE}
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "growth.db"
+        out["sizes"] = G.run_backend(str(db), bases, list(sizes), probe_n, fill_batch,
+                                     COPY_STRIDE, lambda: db.stat().st_size)
     first, last = out["sizes"][sizes[0]], out["sizes"][sizes[-1]]
     out["ratio_last_to_first"] = round(last["ms_per_doc"] / first["ms_per_doc"], 2)
     out["cpu_ratio_last_to_first"] = round(last["cpu_ms_per_doc"] / first["cpu_ms_per_doc"], 2)
