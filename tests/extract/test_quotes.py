@@ -273,3 +273,386 @@ def test_a_person_mention_after_a_reflexive_cue_is_the_speaker():
     document, parsed = _with_mentions(text, [("Tom Berger", "PER")])
     quotes, _ = extract_quotes(document, parsed)
     assert quotes[0].speaker.text == "Vereinssprecher Tom Berger"
+
+
+# --------------------------------------------------------------------------- source and addressee spans
+
+
+def one_event(text: str):
+    view, events = events_of(text)
+    outer = [e for e in events if not e.nested]
+    assert len(outer) == 1, [words(view, e.message) for e in outer]
+    return view, outer[0]
+
+
+def test_gegenueber_names_the_addressee_without_the_preposition():
+    view, event = one_event("Die Fähre fahre wieder, sagte Anna Weber gegenüber dem Inselboten.")
+    assert words(view, event.source) == "Anna Weber"
+    assert words(view, event.addr) == "dem Inselboten"
+
+
+def test_gegenueber_after_a_stance_noun_is_no_addressee():
+    view, event = one_event("Der Verband kritisierte seine Haltung gegenüber den Pächtern, "
+                            "die Preise seien zu hoch.")
+    assert event.addr == []
+
+
+def test_the_press_and_interview_partners_are_addressees():
+    view, event = one_event("Der Landrat sagte in Lindau vor der Presse, die Straße bleibe zu.")
+    assert words(view, event.addr) == "der Presse"
+    view, event = one_event("Die Ärztin erklärte in einem Interview mit der Kreiszeitung, "
+                            "die Praxis schließe.")
+    assert words(view, event.addr) == "der Kreiszeitung"
+
+
+def test_a_dative_between_auxiliary_and_participle_is_the_addressee():
+    view, event = one_event("Der Bürgermeister hat in einem Brief den Anwohnern mitgeteilt, "
+                            "dass die Brücke gesperrt werde.")
+    assert words(view, event.source) == "Der Bürgermeister"
+    assert words(view, event.addr) == "den Anwohnern"
+
+
+def test_an_accusative_object_is_no_addressee():
+    view, event = one_event("Die Gewerkschaft forderte den Rücktritt des Vorstands.")
+    assert event.addr == []
+
+
+def test_the_agent_of_a_passive_cue_speaks_and_its_subject_is_addressed():
+    view, event = one_event("Die Stadt wurde vom Naturschutzbund aufgefordert, den Park zu erhalten.")
+    assert words(view, event.source) == "Naturschutzbund"
+    assert words(view, event.addr) == "Die Stadt"
+
+
+def test_an_impersonal_passive_has_neither_speaker_nor_addressee():
+    view, event = one_event("Es wird vermutet, dass der Brand absichtlich gelegt wurde.")
+    assert event.source == [] and event.addr == []
+
+
+def test_a_document_named_in_a_passive_clause_is_the_source():
+    view, event = one_event("In einem Bericht der Kreiszeitung wurde vermutet, dass niemand "
+                            "verletzt wurde.")
+    assert words(view, event.source) == "einem Bericht der Kreiszeitung"
+
+
+def test_attributive_adjectives_belong_to_a_zufolge_source():
+    view, event = one_event("Das Feuer brach ersten Angaben zufolge in der Küche aus.")
+    assert words(view, event.source) == "ersten Angaben"
+    assert "ersten" not in words(view, event.message)
+
+
+def test_an_apposition_after_an_attribution_source_belongs_to_it():
+    view, event = one_event("Nach Angaben von Eva Lind, der Leiterin des Amtes, bleibt die "
+                            "Schule geschlossen.")
+    assert words(view, event.source) == "Angaben von Eva Lind , der Leiterin des Amtes"
+    assert words(view, event.message) == "bleibt die Schule geschlossen"
+
+
+def test_a_year_after_a_month_stays_in_the_attribution_source():
+    view, event = one_event("Laut einem Bericht des Ministeriums vom November 2011 sank die "
+                            "Zahl der Unfälle.")
+    assert words(view, event.source) == "einem Bericht des Ministeriums vom November 2011"
+
+
+def test_a_wie_clause_speaker_with_apposition():
+    view, event = one_event("Wie Anna Weber, Sprecherin der Stadtwerke, am Montag mitteilte, "
+                            "bleibt das Bad geschlossen.")
+    assert words(view, event.source) == "Anna Weber , Sprecherin der Stadtwerke"
+    assert words(view, event.cue) == "Wie mitteilte"
+
+
+def test_a_quoted_name_after_vom_belongs_to_the_speaker():
+    view, event = one_event("Die Lage sei ruhig, sagte Tom Berg vom „Verein Grünes Tal“.")
+    assert words(view, event.source) == "Tom Berg vom „ Verein Grünes Tal “"
+
+
+def test_an_apposition_before_the_colon_belongs_to_the_speaker():
+    view, event = one_event("Dazu sagte Tom Berg, Leiter der Feuerwehr: „Wir sind bereit.“")
+    assert words(view, event.source) == "Tom Berg , Leiter der Feuerwehr"
+
+
+def test_an_adverbial_prefield_is_no_speaker():
+    view, event = one_event("Des Weiteren verwies die Ministerin darauf, dass die Kassen leer seien.")
+    assert words(view, event.source) == "die Ministerin"
+
+
+def test_a_summoned_prefield_is_addressed_and_the_pronoun_speaks():
+    view, event = one_event("Die Wähler forderte er auf, zur Wahl zu gehen.")
+    assert words(view, event.source) == "er"
+    assert words(view, event.addr) == "Die Wähler"
+
+
+# --------------------------------------------------------------------------- event detection (Q1)
+
+
+def forms_and_cues(view, events):
+    return [(e.form, words(view, e.cue)) for e in events if not e.nested]
+
+
+def test_the_second_half_of_an_interrupted_quote_is_an_event_with_the_same_cue():
+    view, events = events_of("„Das Wasser steigt weiter“, sagte Anna Berger. "
+                             "„Wir räumen das Ufer.“")
+    assert forms_and_cues(view, events) == [("Direct", "sagte"), ("Direct", "sagte")]
+    assert [words(view, e.source) for e in events] == ["Anna Berger", "Anna Berger"]
+
+
+def test_a_quotation_after_an_attributed_statement_keeps_its_cue():
+    view, events = events_of("Der Förster sagte, der Wald sei trocken. „Wir brauchen Regen.“")
+    quote = next(e for e in events if e.form == "Direct")
+    assert words(view, quote.cue) == "sagte"
+    assert words(view, quote.message) == "„ Wir brauchen Regen . “"
+
+
+def test_konjunktiv_ii_alone_does_not_continue_speech():
+    view, events = events_of("„Die Brücke ist sicher“, sagte der Minister. "
+                             "Eine Reparatur könnte trotzdem teuer werden.")
+    assert [e.form for e in events] == ["Direct"]
+
+
+def test_konjunktiv_ii_continues_a_konjunktiv_i_statement():
+    view, events = events_of("Der Minister sagte, die Brücke sei sicher. "
+                             "Eine Sperrung wäre unnötig.")
+    continued = [e for e in events if e.form == "IndirectFreeIndirect"]
+    assert len(continued) == 1
+    assert words(view, continued[0].source) == "Der Minister"
+
+
+def test_a_first_person_habe_is_no_konjunktiv():
+    view, events = events_of("„Wir kommen morgen“, sagte die Sängerin. Ich habe Karten gekauft.")
+    assert [e.form for e in events] == ["Direct"]
+
+
+def test_a_passive_demand_without_message_is_no_speech_report():
+    view, events = events_of("Außerdem wurde eine neue Brücke gefordert.")
+    assert events == []
+
+
+def test_berichten_von_is_a_report_of_speech():
+    view, events = events_of("Die Zeitung berichtete von drei Verletzten.")
+    assert [(e.form, words(view, e.source)) for e in events] == [("Reported", "Die Zeitung")]
+
+
+def test_geht_aus_hervor_takes_the_aus_phrase_as_source_and_the_sentence_before():
+    view, events = events_of("Die Fabrik schließt im Mai. Dies geht aus einem Bericht des "
+                             "Ministeriums hervor, der am Montag erschien.")
+    event = next(e for e in events if "geht" in words(view, e.cue))
+    assert words(view, event.cue) == "geht hervor"
+    assert words(view, event.source) == "einem Bericht des Ministeriums"
+    assert words(view, event.message).startswith("Die Fabrik schließt im Mai")
+
+
+def test_als_grund_opens_a_main_clause():
+    view, events = events_of("Als Grund wurde angegeben, die Kassen seien leer.")
+    assert forms_and_cues(view, events) == [("Indirect", "wurde angegeben")]
+    assert words(view, events[0].message) == "die Kassen seien leer"
+
+
+@pytest.mark.parametrize("text, cue, message", [
+    ("Am Montag wurde bekannt, dass die Fabrik schließt.", "wurde bekannt",
+     "dass die Fabrik schließt"),
+    ("Die Fabrik schließt, wie die Stadt bekannt gab.", "wie bekannt gab",
+     "Die Fabrik schließt"),
+])
+def test_bekannt_with_werden_or_geben_is_a_cue(text, cue, message):
+    view, events = events_of(text)
+    assert forms_and_cues(view, events) == [("Indirect", cue)]
+    assert words(view, events[0].message) == message
+
+
+@pytest.mark.parametrize("text", [
+    "Nach der Veröffentlichung des Fahrplans fuhren mehr Busse.",
+    "Die Sitzung endete mit einer Pause, nach der alle ruhiger wurden.",
+    "Sie sagte im Radio, nach der Feier seien alle müde gewesen.",
+])
+def test_temporal_nach_is_no_attribution(text):
+    view, events = events_of(text)
+    assert "nach" not in [words(view, e.cue).lower() for e in events]
+
+
+def test_nach_denen_after_rumours_is_an_attribution():
+    view, events = events_of("Im Dorf kursieren Gerüchte, nach denen der Wirt aufhört.")
+    assert forms_and_cues(view, events) == [("Indirect", "nach")]
+    assert words(view, events[0].source) == "denen"
+
+
+def test_swiss_guillemets_pair_as_opening_and_closing():
+    from lagebild.extract.quotes.direct import quoted_spans
+    from lagebild.extract.quotes.text import view_of
+
+    view = view_of("Das Lokal «Zum Hirschen» ist alt. Die Wirtin sagte: «Wir öffnen im Mai.»", None)
+    spans = [words(view, range(s.open, s.close + 1)) for s in quoted_spans(view)]
+    assert spans == ["« Zum Hirschen »", "« Wir öffnen im Mai . »"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Ihm zufolge hat der Chor den Wettbewerb gewonnen.", "Ihm"),
+    ("Der Website beispiel.de zufolge ist der Pass gesperrt.", "Der Website beispiel.de"),
+])
+def test_zufolge_after_a_pronoun_or_a_short_prefield(text, source):
+    view, events = events_of(text)
+    assert [words(view, e.source) for e in events] == [source]
+
+
+def test_new_speech_verbs_and_verbs_that_are_no_speech():
+    assert speech_verb("erzählte")[0].lemma == "erzählen"
+    assert speech_verb("beteuerte")[0].lemma == "beteuern"
+    assert speech_verb("stritt")[0].particle == "ab"
+    assert speech_verb("prangerte")[0].lemma == "anprangern"
+    assert speech_verb("verboten") == [] and speech_verb("verglich") == []
+
+
+def test_an_ambiguous_plural_speaks_before_a_clause_only():
+    view, events = events_of("Die Nachbarn sagen, der Lärm sei unerträglich.")
+    assert forms_and_cues(view, events) == [("Indirect", "sagen")]
+    view, events = events_of("Die Nachbarn wollen nichts sagen, weil sie Angst haben.")
+    assert events == []
+
+
+def test_an_unknown_verb_before_a_konjunktiv_clause_is_guessed_as_cue():
+    view, events = events_of("Eine Passantin schwor der Polizei, der Fahrer sei geflohen.")
+    assert forms_and_cues(view, events) == [("Indirect", "schwor")]
+    assert words(view, events[0].source) == "Eine Passantin"
+    assert words(view, events[0].message) == "der Fahrer sei geflohen"
+
+
+def test_a_second_statement_after_the_speaker_is_an_event_with_the_same_cue():
+    view, events = events_of("Die Lage sei ernst, sagte die Ministerin, man werde aber helfen.")
+    assert forms_and_cues(view, events) == [("Indirect", "sagte"), ("Indirect", "sagte")]
+    assert [words(view, e.message) for e in events] == ["Die Lage sei ernst",
+                                                        "man werde aber helfen"]
+
+
+def test_hearsay_soll_werden_needs_a_speaker_nearby():
+    view, events = events_of("Der Konzern teilte mit, er verkaufe das Werk. "
+                             "Im Mai soll es geschlossen werden.")
+    hearsay = [e for e in events if e.form == "FreeIndirect"]
+    assert [words(view, e.source) for e in hearsay] == ["Der Konzern"]
+    view, events = events_of("Im Mai soll das Werk geschlossen werden.")
+    assert events == []
+
+
+def test_danach_after_a_survey_attributes_the_sentence_to_it():
+    view, events = events_of("Eine Umfrage des Instituts liegt vor. "
+                             "Danach wählen viele die Partei.")
+    assert forms_and_cues(view, events) == [("Indirect", "Danach")]
+
+
+def test_an_apposition_before_a_colon_is_the_speakers_and_the_quote_the_message():
+    view, events = events_of("So sagte Tom Berg, Leiter der Feuerwehr: „Wir sind bereit.“")
+    outer = [e for e in events if not e.nested]
+    assert [words(view, e.source) for e in outer] == ["Tom Berg , Leiter der Feuerwehr"]
+    assert words(view, outer[0].message) == "„ Wir sind bereit . “"
+
+
+def test_das_after_a_comma_takes_up_the_clause_before_as_message():
+    view, events = events_of("Seit Juni ist die Fähre außer Betrieb, das teilte die Reederei mit.")
+    assert forms_and_cues(view, events) == [("Indirect", "teilte mit")]
+    assert words(view, events[0].message) == "Seit Juni ist die Fähre außer Betrieb"
+    assert words(view, events[0].source) == "die Reederei"
+
+
+def test_a_separated_particle_ends_its_clause():
+    view, events = events_of("Auch dieses Jahr gab es einen Markt an der Universität.")
+    assert events == []
+
+
+def test_a_passive_participle_in_a_wie_clause_is_a_cue():
+    view, events = events_of("Die Lage sei ernst, wie der Trainer in der Zeitung zitiert wird.")
+    assert forms_and_cues(view, events) == [("Indirect", "wie zitiert wird")]
+    assert words(view, events[0].message) == "Die Lage sei ernst"
+
+
+def test_a_run_of_hearsay_sentences_is_one_event():
+    view, events = events_of("Der Konzern teilte mit, er verkaufe das Werk. Im Mai soll es "
+                             "geschlossen werden. Die Arbeiter sollen eine Abfindung "
+                             "bekommen haben.")
+    hearsay = [e for e in events if e.form == "FreeIndirect"]
+    assert len(hearsay) == 1
+    assert words(view, hearsay[0].message).endswith("eine Abfindung bekommen haben .")
+
+
+def test_zeigte_sich_with_a_clause_or_a_quote_is_a_cue():
+    view, events = events_of("Die Ärztin zeigte sich besorgt, dass die Impfstoffe knapp würden.")
+    assert forms_and_cues(view, events) == [("Indirect", "zeigte sich")]
+    assert words(view, events[0].message) == "dass die Impfstoffe knapp würden"
+    view, events = events_of("Der Präsident zeigte sich zufrieden mit dem Ergebnis.")
+    assert events == []
+
+
+def test_a_subordinate_speech_verb_before_a_konjunktiv_clause_is_a_cue():
+    view, events = events_of("Die Bauern protestieren, da sie befürchten, "
+                             "die Preise könnten fallen.")
+    assert forms_and_cues(view, events) == [("Indirect", "befürchten")]
+    assert words(view, events[0].message) == "die Preise könnten fallen"
+
+
+def test_a_guessed_cue_after_a_subject_with_an_article():
+    view, events = events_of("Die Ermittler gehen von einem Unfall aus, "
+                             "der Fahrer sei eingeschlafen.")
+    assert forms_and_cues(view, events) == [("Indirect", "gehen")]
+    assert words(view, events[0].source) == "Die Ermittler"
+
+
+def test_plain_hearsay_soll_goes_on_only_right_after_its_speaker():
+    view, events = events_of("Der Verein teilte mit, er wechsle den Trainer. "
+                             "Der Nachfolger soll im Juli beginnen.")
+    hearsay = [e for e in events if e.form == "FreeIndirect"]
+    assert [words(view, e.source) for e in hearsay] == ["Der Verein"]
+    view, events = events_of("Der Verein teilte mit, er wechsle den Trainer. Das Stadion ist alt. "
+                             "Es wird renoviert. Der Nachfolger soll im Juli beginnen.")
+    assert [e for e in events if e.form == "FreeIndirect"] == []
+
+
+def test_a_role_noun_refers_to_the_name_before_an_apposition():
+    text = ("Der Damm halte, sagte Anna Weber, die Leiterin des Deichamts. "
+            "Die Pumpen liefen, sagte die Leiterin später.")
+    quotes, _ = quotes_of(text)
+    assert quotes[0].speaker.text == "Anna Weber, die Leiterin des Deichamts"
+    assert quotes[1].speaker.refers_to == "Anna Weber"
+
+
+def test_a_subject_pronoun_before_the_cue_in_a_relative_clause_speaks():
+    view, event = one_event("Er hinterließ einen Brief, in dem er verlangte, dass niemand die "
+                            "Polizei rufe.")
+    assert words(view, event.source) == "er"
+
+
+def test_whoever_follows_hiess_es_vom_is_the_source():
+    view, event = one_event("Die Lage sei ruhig, hieß es vom Sprecher Tom Berg.")
+    assert words(view, event.source) == "Sprecher Tom Berg"
+
+
+def test_a_wie_clause_lead_in_is_no_message():
+    view, event = one_event("Wie die Sprecherin der Stadtwerke, Anna Weber, erklärte, bleibe "
+                            "das Bad geschlossen.")
+    assert words(view, event.source) == "die Sprecherin der Stadtwerke , Anna Weber"
+    assert words(view, event.message) == "bleibe das Bad geschlossen"
+
+
+def test_a_partitive_pronoun_heads_its_genitive():
+    view, event = one_event("Einige der betroffenen Anwohner haben erklärt, dass sie klagen "
+                            "wollen.")
+    assert words(view, event.source) == "Einige der betroffenen Anwohner"
+
+
+def test_dieser_before_a_noun_is_an_article():
+    view, event = one_event("Laut dieser Studie leiden viele Kinder unter Lärm.")
+    assert words(view, event.source) == "dieser Studie"
+
+
+def test_a_summoned_object_deeper_in_the_midfield_is_addressed():
+    view, event = one_event("Die Ministerin hat am Montag in einer Rede die Landwirte dazu "
+                            "aufgefordert, weniger Dünger zu nutzen.")
+    assert words(view, event.source) == "Die Ministerin"
+    assert words(view, event.addr) == "die Landwirte"
+
+
+def test_where_a_speaker_comes_from_belongs_to_the_speaker():
+    view, event = one_event("Die Brücke sei marode. Das berichteten Helfer des Roten Kreuzes "
+                            "aus der Stadt Lindau.")
+    assert words(view, event.source) == "Helfer des Roten Kreuzes aus der Stadt Lindau"
+
+
+def test_who_is_quoted_by_an_agency_in_the_passive_speaks():
+    view, event = one_event("Die Ministerin wird von der Agentur Nordpress mit den Worten "
+                            "zitiert, die Lage sei ernst.")
+    assert words(view, event.source) == "Die Ministerin"

@@ -39,6 +39,9 @@ def quoted_spans(view: TokenView) -> list[QuotedSpan]:
     index = 0
     count = len(texts)
     straight_open: int | None = None
+    # Guillemets pair as »…« (German) or «…» (Swiss, French); the first one in the document
+    # tells which style it uses.
+    guillemet_opener = next((w for w in texts if w in ("»", "«")), "»")
     while index < count:
         word = texts[index]
         if word == '"':
@@ -50,7 +53,9 @@ def quoted_spans(view: TokenView) -> list[QuotedSpan]:
             index += 1
             continue
         closers = _PAIRS.get(word)
-        if closers and not (word == "«" and _guillemet_closing_style(view, index)):
+        if closers and word in ("«", "»") and word != guillemet_opener:
+            closers = None  # the other guillemet style's closing mark
+        if closers:
             limit = min(count, index + MAX_QUOTE_TOKENS)
             for other in range(index + 1, limit):
                 if texts[other] in closers:
@@ -63,11 +68,6 @@ def quoted_spans(view: TokenView) -> list[QuotedSpan]:
                     break  # a new opening before a closing: unbalanced, give up on this one
         index += 1
     return _outermost(spans)
-
-
-def _guillemet_closing_style(view: TokenView, index: int) -> bool:
-    """«…» (Swiss/French) is used as a pair; skip a « that closes a preceding »."""
-    return any(view.texts[i] == "»" for i in range(max(0, index - MAX_QUOTE_TOKENS), index))
 
 
 def _outermost(spans: list[QuotedSpan]) -> list[QuotedSpan]:

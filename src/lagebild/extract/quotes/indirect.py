@@ -17,6 +17,15 @@ One pass over the sentences of a document, in order:
 5. quoted fragments inside indirect speech become nested direct events (SpkAtt annotates both;
    :func:`lagebild.extract.quotes.extract_quotes` keeps only the outer, mixed statement).
 
+As SpkAtt annotates them, a quotation after an event with a cue (the second half of „A“, sagte
+X. „B“, or a quote following "X sagte, …") is an event of its own with that cue, and so is a
+second statement after the speaker ("A sei …, sagte X, B sei …"). A sentence with no known cue
+of the form "Subject verb …, <Konjunktiv I clause>" takes its verb as a guessed cue (the long
+tail of speech verbs); Konjunktiv II alone ("könnte", "wäre") continues speech only right after
+a Konjunktiv I sentence; "wurde bekannt, dass", "zeigte sich besorgt, dass", "Dies geht aus X
+hervor", "…, das teilte X mit" are cues; a speech verb without message clause is a report of
+speech only for :data:`REPORTING_VERBS` (and "berichten von"), never in the passive.
+
 Cues without a speech verb: ", so X" (with or without apposition), "Demnach", ", wonach",
 postposed "Seiner Meinung nach", relative ", der zufolge", stance nouns with their verb
 ("ist der Meinung", "vertritt die Ansicht", "geht davon aus"). Speakers: prefield subjects may
@@ -36,6 +45,16 @@ an institution speaker ("die Regierung in Lomé"); a cue with no speaker takes t
 PER/ORG mention of its clause in subject position; an adverbial prefield ("Bislang",
 "Ende Januar") gives way to the subject after the finite verb; a cue-less continuation with no
 speaker nearby takes the subject mention of the sentence before.
+
+Last, :func:`_refine_roles` fixes Source and Addr spans on the finished events as SpkAtt
+annotates them: a passive cue's "von X" speaks and its subject is addressed only by summoning
+verbs ("Die Stadt wurde vom Verband aufgefordert"; "Es wird vermutet" has neither); a document
+named in a passive clause speaks; a "wie" clause's subject runs to its verb (with apposition);
+attribution sources keep their apposition, bracket and month-year ("nach Angaben von X, dem
+Dekan,"); quoted names and brackets, and "aus/von/für" origins stay with the speaker; objects
+("seinen Eindruck") are no speakers; prepositional addressees without the preposition
+("gegenüber der BBC", "vor der Presse", "im Interview mit X", "zur Sportschau", "Brief an X"),
+datives between auxiliary and participle, and objects of summoning verbs deeper in the midfield.
 """
 
 from __future__ import annotations
@@ -51,11 +70,13 @@ from lagebild.extract.quotes.events import (
     SpeechEvent,
 )
 from lagebild.extract.quotes.speakers import (
+    ADDRESSEE_HEADS,
     DETERMINERS,
     PREPOSITIONS,
     PRONOUNS,
     SKIPPABLE,
     addressee_phrase,
+    is_adjective,
     noun_phrase,
     phrase_before,
 )
@@ -86,6 +107,8 @@ _NACH_DOCUMENT_NOUNS = frozenset(
     "grundgesetz verfassung hinweis erfahrungen erkenntnisstand plan veröffentlichung bekunden "
     "gesetzesentwurf artikel nachricht wunsch quellenlage".split()
 )
+# After "nach der/dem" these name an event, so "nach" is temporal (SpkAtt dev).
+_NACH_EVENT_NOUNS = frozenset("veröffentlichung auszählung nachricht zählung".split())
 # Compounds ending in these are document nouns too: "EU-Dokument", "Reichsvermögensgesetz".
 _NACH_DOCUMENT_ENDINGS = ("dokument", "gesetz", "nachricht", "mitteilung", "reporterin",
                           "reporter", "korrespondent", "korrespondentin")
@@ -99,8 +122,8 @@ _ATTRIBUTION_NOUN_ENDINGS = (
 # act worth a record of its own. Others ("bestätigte", "äußerte sich", "erwartet") without a
 # message clause were mostly not speech reports on the SpkAtt dev split.
 REPORTING_VERBS = frozenset(
-    "sprechen fordern bezeichnen nennen vorwerfen verweisen begründen schreiben angeben "
-    "bekanntgeben plädieren bemängeln schätzen ausgehen verlangen warnen".split()
+    "sprechen fordern bezeichnen nennen vorwerfen begründen schreiben angeben "
+    "bekanntgeben plädieren bemängeln schätzen ausgehen warnen".split()
 )
 # A clause after the cue that opens with one of these is an adverbial clause, not the message.
 _NOT_MESSAGE_STARTS = frozenset(
@@ -115,6 +138,7 @@ _RELATIVES = frozenset("der die das den dem deren dessen denen welche welcher we
 
 
 def find_events(view: TokenView) -> list[SpeechEvent]:
+    _KONJUNKTIV_I_SENTENCES.clear()
     quotes = quoted_spans(view)
     quote_at: dict[int, QuotedSpan] = {}
     for span in quotes:
@@ -123,7 +147,11 @@ def find_events(view: TokenView) -> list[SpeechEvent]:
     events: list[SpeechEvent] = []
     used_quotes: set[int] = set()
     for number, (first, last) in enumerate(view.sentences):
-        events.extend(_sentence_events(view, number, first, last, quote_at, inside, used_quotes))
+        found = _sentence_events(view, number, first, last, quote_at, inside, used_quotes)
+        if not found and GUESSED_VERB_CUES:
+            guessed = _guessed_verb_event(view, number, first, last, inside)
+            found = [guessed] if guessed is not None else []
+        events.extend(found)
     if view.mentions:
         _refine_by_mentions(view, events)
     events = _quotes_without_cue(view, events, quotes, used_quotes)
@@ -131,6 +159,7 @@ def find_events(view: TokenView) -> list[SpeechEvent]:
     events = _continuations(view, events, inside)
     if view.mentions:
         _refine_by_mentions(view, [e for e in events if id(e) not in refined])
+    _refine_roles(view, events)
     events.extend(_nested_quotes(view, events, quotes))
     events.sort(key=lambda e: (min(e.message or e.cue or [0]), e.nested))
     return events
@@ -333,7 +362,13 @@ def _mention_subject(view: TokenView, event: SpeechEvent) -> list[int]:
     if best is None:
         return []
     phrase = best[1]
-    # "die Premierministerin von Queensland, Anna Bligh": a role phrase before the name.
+    # "Vatikansprecher Navarro-Valls" where the NER tags only the role noun: the name after it
+    # continues the phrase.
+    longer = noun_phrase(view, phrase[0], last, genitive=False)
+    if len(longer) > len(phrase) and longer[: len(phrase)] == phrase \
+            and not taken & set(longer) and all(view.texts[i][:1].isupper()
+                                                for i in longer[len(phrase):]):
+        phrase = longer
     if phrase[0] - 2 >= first and texts[phrase[0] - 1] == ",":
         for start in range(max(first, phrase[0] - 8), phrase[0] - 1):
             role = noun_phrase(view, start, phrase[0] - 1)
@@ -430,29 +465,119 @@ def _sentence_events(
             event = _zufolge_event(view, number, first, last, index)
         elif low == "so" and index > first and texts[index - 1] in (",", "(", "–"):
             event = _so_event(view, number, first, last, index, quote_at)
-        elif low == "demnach" or (low == "danach" and _konjunktiv_sentence(view, number, inside)):
+        elif low == "demnach" or (low == "danach" and (
+                _konjunktiv_sentence(view, number, inside)
+                or DANACH_AFTER_DOCUMENT and _after_document(view, number))):
             event = _demnach_event(view, number, first, last, index)
         elif low == "nach" and index > first + 1 and texts[index - 1] == "," \
-                and index + 1 < last and texts[index + 1].lower() in _NACH_RELATIVES:
+                and index + 1 < last and texts[index + 1].lower() in _NACH_RELATIVES \
+                and _relative_nach_attributes(view, index):
             event = _relative_nach_event(view, number, last, index)
         elif low == "wonach" and index > first and texts[index - 1] == ",":
             event = _wonach_event(view, number, first, last, index)
+        elif low == "bekannt" and BEKANNT_CUES:
+            event = _bekannt_event(view, number, first, last, index, quote_at, inside)
         else:
             readings = cues.speech_verb(word)
+            if not readings and SHOWED_ONESELF and low in _ZEIGEN and index + 1 < last \
+                    and texts[index + 1].lower() == "sich":
+                readings = [cues.VerbForm("zeigen", None)]  # "zeigte sich besorgt, dass …"
+            if not readings and AMBIGUOUS_BEFORE_CLAUSE and low in cues.BEFORE_CLAUSE \
+                    and index > first and index + 1 < last and (
+                        texts[index + 1] in (",", ":") or low == "sprechen"
+                        and texts[index + 1].lower() in ("von", "vom", "davon")) \
+                    and texts[index - 1].lower() not in _NOT_BEFORE_AMBIGUOUS:
+                readings = [cues.BEFORE_CLAUSE[low]]
             if readings:
                 event = _verb_event(view, number, first, last, index, readings, quote_at, inside)
             elif word in cues.STANCE_NOUNS:
                 event = _stance_event(view, number, first, last, index, quote_at, inside)
         if event is not None and not (set(event.cue) & taken):
-            events.append(event)
-            taken.update(event.cue)
-            taken.update(event.source)
-            for span_open in list(quote_at):
-                span = quote_at[span_open]
-                if span.open in event.message and span.close in event.message:
-                    used_quotes.add(span.open)
+            second = _second_message(view, event, last, inside) if SECOND_MESSAGE else None
+            for found in (event, second) if second is not None else (event,):
+                events.append(found)
+                taken.update(found.cue)
+                taken.update(found.source)
+                for span_open in list(quote_at):
+                    span = quote_at[span_open]
+                    if span.open in found.message and span.close in found.message:
+                        used_quotes.add(span.open)
+            if second is not None:
+                taken.update(second.message)
         index += 1
     return events
+
+
+# „A“, sagte X, „B“ / "A sei …, sagte X, B sei …": a second statement after the speaker is an
+# event of its own with the same cue (SpkAtt annotates two).
+SECOND_MESSAGE = True
+
+
+def _second_message(view: TokenView, event: SpeechEvent, last: int, inside: set[int]
+                    ) -> SpeechEvent | None:
+    texts = view.texts
+    if not event.message or not event.cue or max(event.message) > min(event.cue):
+        return None
+    after = max(event.cue + event.source + event.addr) + 1
+    if after >= last or texts[after] != ",":
+        return None
+    message = _strip_final(view, list(range(after + 1, last)), last)
+    if len(message) < 3 or any(cues.speech_verb(texts[j]) for j in message if j not in inside):
+        return None
+    lemmas = view.lemmas
+    if not (texts[message[0]] in _OPENING or any(
+            _konjunktiv_i_at(view, j, after + 1, last, lemmas[j] if lemmas else "")
+            for j in message)):
+        return None
+    form = DIRECT if _is_quote(view, message) else INDIRECT
+    second = SpeechEvent(event.sentence, form, cue=list(event.cue), source=list(event.source),
+                         message=message, addr=list(event.addr))
+    second.cited = list(event.cited)
+    return second
+
+
+# A sentence "Subject verb …, <clause in Konjunktiv I>" whose verb is not in the lexicon
+# ("Eine Nachbarin erzählte dem Sender, …", "Der Verein pocht darauf, dass …") is
+# indirect speech with that verb as its cue (SpkAtt dev: the long tail of speech verbs).
+GUESSED_VERB_CUES = True
+_NOT_GUESSED_VERBS = frozenset(
+    "und oder aber sondern nicht nur auch noch schon sich es man er sie wir ich zu als wie so "
+    "da dann denn doch ja nein sehr mehr weniger bereits zudem jedoch allerdings".split())
+
+
+def _guessed_verb_event(view: TokenView, number: int, first: int, last: int,
+                        inside: set[int]) -> SpeechEvent | None:
+    if not _konjunktiv_i_sentence(view, number, inside):
+        return None
+    texts = view.texts
+    lemmas = view.lemmas
+    comma = next((j for j in range(first, last) if texts[j] in (",", ":")), None)
+    if comma is None or comma - first < 2 or any(j in inside for j in range(first, comma)):
+        return None
+    if texts[first].lower() in _SUBORDINATORS | {"wie", "so", "und", "aber"}:
+        return None
+    rest = range(comma + 1, last)
+    if any(_konjunktiv_i_at(view, j, first, comma, lemmas[j] if lemmas else "")
+           for j in range(first, comma)):
+        return None
+    if not any(j not in inside and _konjunktiv_i_at(view, j, comma + 1, last,
+                                                    lemmas[j] if lemmas else "") for j in rest):
+        return None
+    subject = noun_phrase(view, first, comma)
+    if not subject or subject[0] != first or texts[first].lower() in ("ich", "wir", "du", "es"):
+        return None
+    verb = subject[-1] + 1
+    if verb >= comma or not texts[verb].isalpha() or not texts[verb][:1].islower() \
+            or texts[verb].lower() in _NOT_GUESSED_VERBS | PREPOSITIONS | DETERMINERS:
+        return None
+    cue = [verb]
+    if texts[verb].lower() in _PERFECT_AUX | cues.AUXILIARIES and comma - 1 > verb \
+            and texts[comma - 1][:1].islower() and texts[comma - 1].isalpha():
+        cue.append(comma - 1)  # "haben … abgestritten, dass"
+    message = _strip_final(view, list(rest), last)
+    if len(message) < 3:
+        return None
+    return SpeechEvent(number, INDIRECT, cue=cue, source=subject, message=message)
 
 
 def _bare_name(view: TokenView, index: int, last: int) -> list[int]:
@@ -476,6 +601,8 @@ def _is_attribution_nach(view: TokenView, index: int, last: int) -> bool:
         low = view.texts[other].lower()
         if low in cues.SOURCE_NOUNS or low.endswith(_ATTRIBUTION_NOUN_ENDINGS) \
                 or low in _NACH_DOCUMENT_NOUNS or low.endswith(_NACH_DOCUMENT_ENDINGS):
+            if low in _NACH_EVENT_NOUNS and view.texts[index + 1].lower() in ("der", "dem"):
+                return False  # "nach der Veröffentlichung": after an event, not by a source
             return view.texts[other][:1].isupper()
         if other == index + 1 and view.texts[other][:1].isupper() and low.endswith("s") \
                 and other + 1 < last and (view.texts[other + 1].lower() in cues.SOURCE_NOUNS
@@ -565,6 +692,26 @@ _SO_PREPOSITIONS = frozenset("in im auf bei beim gegenüber nach am vor laut".sp
 _NACH_RELATIVES = frozenset("denen dem der welchem welcher welchen".split())
 
 
+def _relative_nach_attributes(view: TokenView, index: int) -> bool:
+    """ ", nach denen …" always; ", nach der/dem …" only after a noun of speech or writing
+    ("eine Regel, nach der …"), not after a time ("die Pause, nach der …") nor as an article
+    ("sagte, nach dem Spiel hätten …"): SpkAtt dev."""
+    texts = view.texts
+    pronoun = texts[index + 1].lower()
+    if pronoun == "denen":
+        return True
+    if index + 2 < len(texts) and texts[index + 2][:1].isupper():
+        return False  # "nach dem Spiel": an article
+    before = texts[index - 2].lower()
+    return before in cues.SOURCE_NOUNS or before.endswith(_ATTRIBUTION_NOUN_ENDINGS) \
+        or before in _NACH_DOCUMENT_NOUNS or before.endswith(_NACH_DOCUMENT_ENDINGS) \
+        or before.endswith(_RELATIVE_NACH_ENDINGS)
+
+
+_RELATIVE_NACH_ENDINGS = ("gerücht", "gerüchte", "regel", "regelung", "vorschrift", "theorie",
+                          "these", "version", "aussage", "vereinbarung", "abkommen", "vertrag")
+
+
 def _relative_nach_event(view, number, last, index) -> SpeechEvent | None:
     """ "Gerüchte, nach denen X an Krebs litt": SpkAtt marks the relative pronoun as source."""
     end = index + 2
@@ -577,6 +724,22 @@ def _relative_nach_event(view, number, last, index) -> SpeechEvent | None:
                        attribution=True)
 
 
+# "Eine Umfrage des Instituts liegt vor. Danach wählen …": "danach" after a sentence naming
+# a study, survey or report reads as "according to it" (SpkAtt dev).
+DANACH_AFTER_DOCUMENT = True
+_DOCUMENT_HEADS = ("umfrage", "studie", "bericht", "analyse", "untersuchung", "erhebung",
+                   "statistik", "gutachten", "gesetz", "urteil", "mitteilung", "erklärung",
+                   "prognose", "hochrechnung", "auswertung", "veröffentlichung", "verordnung")
+
+
+def _after_document(view: TokenView, number: int) -> bool:
+    if number == 0:
+        return False
+    first, last = view.sentences[number - 1]
+    return any(view.texts[j][:1].isupper() and view.texts[j].lower().endswith(_DOCUMENT_HEADS)
+               for j in range(first, last))
+
+
 def _demnach_event(view, number, first, last, index) -> SpeechEvent | None:
     """ "Demnach sei …": the report named before speaks on; SpkAtt marks "Demnach" as the source."""
     if index != first and view.texts[index - 1] not in (",",):
@@ -586,6 +749,51 @@ def _demnach_event(view, number, first, last, index) -> SpeechEvent | None:
         return None
     return SpeechEvent(number, INDIRECT, cue=[index], source=[index], message=message,
                        attribution=True)
+
+
+BEKANNT_CUES = True
+# "X zeigte sich besorgt, dass …", "zeigte sich „sehr erleichtert“": a stance voiced (SpkAtt dev).
+SHOWED_ONESELF = True
+_ZEIGEN = frozenset({"zeigte", "zeigten", "zeigt", "zeigen"})
+AMBIGUOUS_BEFORE_CLAUSE = True
+_NOT_BEFORE_AMBIGUOUS = frozenset({"zu", "nichts", "etwas", "was", "du", "man"})
+_BEKANNT_VERBS = frozenset(
+    "wurde wurden wird werden worden geworden gegeben gab gaben gibt geben gemacht machte "
+    "machten".split())
+
+
+def _bekannt_event(view, number, first, last, index, quote_at, inside) -> SpeechEvent | None:
+    """ "Am Montag wurde bekannt, dass …", "wie die Firma bekannt gab", "wie bekannt wurde":
+    "bekannt" with a form of "werden", "geben" or "machen" is a cue (SpkAtt marks the words)."""
+    texts = view.texts
+    start, end = _clause_bounds(view, first, last, index, index)
+    verbs = [j for j in range(start, end) if texts[j].lower() in _BEKANNT_VERBS
+             and abs(j - index) <= 4]
+    if not verbs:
+        return None
+    cue = sorted({index, *verbs})
+    if texts[start].lower() == "wie" and start < index:
+        source = _subject_in(view, start + 1, min(cue))
+        message = _message_around(view, first, last, start, end, quote_at, inside)
+        if len(message) < 3:
+            return None
+        return SpeechEvent(number, INDIRECT, cue=[start] + cue, source=source, message=message)
+    if start != first and texts[start - 1] not in (",", ":"):
+        return None
+    if end + 1 >= last or texts[end] not in (",", ":"):
+        return None
+    if texts[end] == "," and texts[end + 1].lower() not in ("dass", "ob", "wer", "wie", "was",
+                                                          "welche", "warum", "wo"):
+        return None
+    message = _strip_final(view, list(range(end + 1, last)), last)
+    if len(message) < 3:
+        return None
+    source = []
+    for j in range(start, min(cue)):
+        if texts[j].lower() in ("von", "vom"):
+            source = noun_phrase(view, j + 1, end)
+            break
+    return SpeechEvent(number, INDIRECT, cue=cue, source=source, message=message)
 
 
 def _wonach_event(view, number, first, last, index) -> SpeechEvent | None:
@@ -628,6 +836,15 @@ def _stance_event(view, number, first, last, index, quote_at, inside) -> SpeechE
 # the separated particle may stand past an apposition or a bracket (SpkAtt dev).
 PARTICLE_PAST_APPOSITION = True
 APPOSITION_NOT_RELATIVE = True
+
+
+PARTICLE_ENDS_CLAUSE = True
+DAS_AFTER_COMMA = True
+_DAS_ADVERBS = frozenset("zumindest jedenfalls so auch".split())
+COLON_AFTER_APPOSITION = True
+# What may follow a separated particle inside its clause: a coordinated verb, a quotation.
+_AFTER_PARTICLE = frozenset({"und", "oder", "sowie", "„", '"', "»", "“", "zu", "haben", "hat",
+                             "sein", "werden", "wird"})
 
 
 def _particle_past_insertions(view: TokenView, end: int, last: int, particles) -> int | None:
@@ -754,6 +971,9 @@ def _preposition_event(view, number, first, last, cue, np_start) -> SpeechEvent 
                        attribution=True)
 
 
+_NUMBERED_NOUNS = frozenset("artikel paragraf paragraph § absatz nr. nummer ziffer kapitel".split())
+
+
 def _trim_attribution_source(view: TokenView, source: list[int]) -> list[int]:
     """Cut a "laut X" / "nach Angaben X" source where the message begins: at a number
     ("Behördenangaben 62 Personen"), a quotation of lower-case words, or an article right after
@@ -767,8 +987,9 @@ def _trim_attribution_source(view: TokenView, source: list[int]) -> list[int]:
             break
         mention = view.mention_at(index)
         before = view.mention_at(source[k - 1])
-        if word[:1].isdigit() and previous != "(" and mention is None:
-            return source[:k]
+        if word[:1].isdigit() and previous != "(" and mention is None \
+                and previous.lower() not in _NUMBERED_NOUNS and previous.lower() not in _MONTHS:
+            return source[:k]  # (but "dem Artikel 65 des Grundgesetzes", "vom Juni 2007")
         if word in _OPENING and k + 1 < len(source) and texts[source[k + 1]][:1].islower():
             return source[:k]
         if view.mentions and word.lower() in ("der", "des", "die") and before is not None \
@@ -790,6 +1011,11 @@ def _zufolge_event(view, number, first, last, index) -> SpeechEvent | None:
                            attribution=True)
     start, _ = _clause_bounds(view, first, last, index, index)
     source = phrase_before(view, index, start)
+    if not source and index > start and texts[index - 1].lower() in ("ihm", "ihr", "ihnen"):
+        source = [index - 1]  # "Ihnen zufolge hat …"
+    elif not source and start == first and 1 < index - start <= MAX_PREFIELD_SOURCE_TOKENS \
+            and texts[start].lower() in ("der", "dem", "den", "einer", "einem"):
+        source = list(range(start, index))  # "Der Website example.com zufolge ist …"
     if not source:
         return None
     message = _rest_of_sentence(view, first, last, {index, *source})
@@ -806,8 +1032,8 @@ def _verb_event(view, number, first, last, index, readings, quote_at, inside, ex
     texts = view.texts
     cue_words = [texts[i].lower() for i in event.cue]
     lo, hi = min(event.cue), max(event.cue)
-    if cue_words[0] in ("geht", "ging", "gingen") and "davon" not in (
-            w.lower() for w in texts[lo:hi]):
+    if cue_words[0] in ("geht", "ging", "gingen", "gehen") and "hervor" not in cue_words \
+            and "davon" not in (w.lower() for w in texts[lo:hi]):
         return None  # "ausgehen" speaks only as "davon ausgehen"
     # "wies darauf hin", "geht davon aus", "äußerte sich": the adverb belongs to the cue.
     for between in range(lo + 1, min(hi + 1, last)):
@@ -831,6 +1057,9 @@ def _verb_event(view, number, first, last, index, readings, quote_at, inside, ex
     return event
 
 
+_DOCUMENT_ADVERBS = frozenset("dazu darin weiter ferner wörtlich auch zudem außerdem".split())
+
+
 def _document_source(view: TokenView, first: int, last: int, cue: set[int]) -> list[int]:
     """ "In der Erklärung des WWF heißt es": the text that speaks, named after "in"/"bei"."""
     texts = view.texts
@@ -839,7 +1068,9 @@ def _document_source(view: TokenView, first: int, last: int, cue: set[int]) -> l
             continue
         if texts[index].lower() in ("in", "im", "bei", "beim", "auf", "aus") and (
                 index == first or texts[index - 1] in (",",) or index - 1 in cue
-                or texts[index - 1].lower() == "es"):
+                or texts[index - 1].lower() == "es"
+                # "heißt es dazu in einer Pressemitteilung", "hieß es weiter in …"
+                or index - 2 in cue and texts[index - 1].lower() in _DOCUMENT_ADVERBS):
             phrase = noun_phrase(view, index + 1, last)
             if phrase and view.texts[phrase[0]][:1].isupper() or phrase and texts[
                     phrase[0]].lower() in ("der", "die", "dem", "einer", "einem", "seiner",
@@ -862,10 +1093,17 @@ def _with_apposition(view: TokenView, source: list[int], last: int) -> list[int]
     after = source[-1] + 1
     if after + 1 < last and texts[after] == ",":
         apposition = _apposition_phrase(view, after + 1, last)
+        end = apposition[-1] + 1 if apposition else last
         if apposition and texts[apposition[0]].lower() not in PRONOUNS and (
-                apposition[-1] + 1 >= last or texts[apposition[-1] + 1] in _FINAL):
+                end >= last or texts[end] in _FINAL
+                # "sagte Anna Weber, Pressesprecherin:", "…, der Geschäftsführer, die …"
+                or APPOSITION_BEFORE_COLON_OR_COMMA and texts[end] in (":", ",")
+                and texts[apposition[0]].lower() not in _RELATIVES - {"der", "die", "dem"}):
             return list(range(source[0], apposition[-1] + 1))
     return source
+
+
+APPOSITION_BEFORE_COLON_OR_COMMA = True
 
 
 def _verb_event_core(view, number, first, last, index, readings, quote_at, inside, extra=()):
@@ -879,7 +1117,12 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
         readings = with_particle
     if not any(r.particle is None for r in readings):
         particles = {r.particle for r in readings}
-        found = next((j for j in range(index + 1, end) if texts[j].lower() in particles), None)
+        # The separated particle closes the clause ("geht aus dem Bericht hervor", "teilte mit
+        # Bedauern mit"): the last candidate wins.
+        found = next((j for j in range(end - 1, index, -1) if texts[j].lower() in particles), None)
+        if found is not None and PARTICLE_ENDS_CLAUSE and found + 1 < end \
+                and texts[found + 1].lower() not in _AFTER_PARTICLE:
+            found = None  # "gab es ein Fest an der Schule": a preposition, no particle
         if found is None and PARTICLE_PAST_APPOSITION:
             found = _particle_past_insertions(view, end, last, particles)
         if found is None:
@@ -892,7 +1135,9 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
         if any(r.participle for r in readings if r.particle is None):
             reading = next(r for r in readings if r.particle is None and r.participle)
         if index + 1 < last and texts[index + 1].lower() in ("werden", "worden", "wird"):
-            return None  # passive of a participle: "informiert werden", "gesprochen worden"
+            if texts[start].lower() != "wie" or start == index:
+                return None  # passive of a participle: "informiert werden", "gesprochen worden"
+            cue.append(index + 1)  # "…, wie X von Y zitiert wird"
         if reading.participle:
             aux = next((j for j in range(index - 1, start - 1, -1)
                         if texts[j].lower() in _PERFECT_AUX), None)
@@ -970,11 +1215,17 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
     # hatte, …", "den der Gerichtshof betone"): what follows is the main clause, not speech.
     if start < lo and low_start in _SUBORDINATORS and not (
             low_start == "als" and hi + 1 < end and start + 1 < lo
-            and texts[start + 1][:1].isupper() and texts[start + 1].lower() not in PRONOUNS):
+            and texts[start + 1][:1].isupper() and texts[start + 1].lower() not in PRONOUNS) \
+            and not (low_start == "als" and start + 1 < lo
+                     and texts[start + 1].lower() in _ALS_MAIN_CLAUSE_NOUNS):
         # ("Als Begründung sagte ein Wissenschaftler: …" is a main clause: the verb is second.)
+        if SUBORDINATE_WITH_KONJUNKTIV and hi + 2 == end and texts[hi + 1].lower() in _PERFECT_AUX:
+            cue = cue + [hi + 1]  # "nachdem er gemeldet hatte, dass …"
+            hi += 1
         if not (SUBORDINATE_WITH_DASS and low_start in _TEMPORAL_SUBORDINATORS
-                and end + 1 < last and texts[end] == "," and texts[end + 1].lower() == "dass"
-                and hi + 1 == end):
+                and end + 1 < last and texts[end] == "," and hi + 1 == end
+                and (texts[end + 1].lower() == "dass" or SUBORDINATE_WITH_KONJUNKTIV
+                     and _konjunktiv_clause(view, end + 1, last))):
             return None
         # "Als X am Sonntag sagte, dass …": the dass clause is the message (SpkAtt dev).
         source = _subject_in(view, start + 1, lo) or noun_phrase(view, start + 1, lo)
@@ -985,6 +1236,16 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
         return SpeechEvent(number, INDIRECT, cue=cue,
                            source=source if source and source[0] == start + 1 else [],
                            message=message)
+    # "…, das teilte das Institut mit." / "… – das zumindest meint X.": "das" after a comma or
+    # dash takes up the clause before it, which is the message.
+    if DAS_AFTER_COMMA and start > first + 2 and texts[start - 1] in (",", "–", "-") \
+            and texts[start].lower() in ("das", "dies") and 1 <= lo - start <= 2 \
+            and (lo - start == 1 or texts[start + 1].lower() in _DAS_ADVERBS) \
+            and (end >= last or texts[end] in _FINAL):
+        message = _strip_final(view, list(range(first, start - 1)), start - 1)
+        source = _subject_after(view, hi + 1, end) or _subject_after(view, lo + 1, end)
+        return SpeechEvent(number, INDIRECT, cue=cue, source=source, message=message,
+                           addr=_addressee(view, source, lo, end, lemma))
     if start < lo and start > first and texts[start - 1] == "," and low_start in _RELATIVES:
         phrase = noun_phrase(view, start, lo) if APPOSITION_NOT_RELATIVE else []
         head = noun_phrase(view, first, start - 1) if phrase else []
@@ -1024,12 +1285,27 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
         while after < last and texts[after] not in (",", ":") and texts[after] not in _FINAL:
             after += 1
     # "Das erklärte ein Sprecher." / "Dies teilte X mit.": the message is the sentence before.
+    # "Dies geht aus einer Mitteilung des Konzerns hervor, die …": the "aus" phrase speaks.
     if start == first and lo - start == 1 and texts[start].lower() in ("das", "dies", "dieses") \
-            and number > 0 and (after >= last or texts[after] in _FINAL):
+            and number > 0 and (after >= last or texts[after] in _FINAL or (
+                texts[after] == "," and after + 1 < last
+                and texts[after + 1].lower() in _RELATIVES)):
         previous_first, previous_last = view.sentences[number - 1]
         message = list(range(previous_first, previous_last)) + [start]
         source = _subject_after(view, hi + 1, end) or source
+        if lemma == "hervorgehen":
+            source = next((_np_with_attachments(view, j + 1, end) for j in range(lo + 1, hi)
+                           if texts[j].lower() == "aus"), [])
         return SpeechEvent(number, INDIRECT, cue=cue, source=source, message=message, addr=addr)
+    colon = next((j for j in range(after + 1, min(last, after + MAX_LONG_SUBJECT_TOKENS))
+                  if texts[j] == ":"), None) if after < last and texts[after] == "," else None
+    if COLON_AFTER_APPOSITION and colon is not None and source and source[-1] + 1 == after:
+        # "So sagte Tom Berg, Leiter der Feuerwehr: …": the apposition belongs to the speaker and
+        # the message follows the colon (or the next sentence, where the colon ends this one).
+        apposition = _apposition_phrase(view, after + 1, colon)
+        if apposition and apposition[0] == after + 1 and apposition[-1] == colon - 1:
+            source = list(range(source[0], colon))
+            after = colon
     if after < last and texts[after] in (",", ":"):
         message_start = after + 1
     elif after < last and texts[after] in _OPENING and after in quote_at:
@@ -1065,7 +1341,7 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
     if message_start >= last or texts[message_start] in _FINAL:
         # No message clause: a report that someone spoke ("Die Medien sprachen von Geiseln.").
         # An agency citing its sources reports whatever its verb ("meldete unter Berufung auf").
-        if lemma not in REPORTING_VERBS and not cited:
+        if not cited and not _reports_speech(view, lemma, cue, start, end):
             return None
         event = SpeechEvent(number, REPORTED, cue=cue, source=source,
                             message=list(range(first, last)), addr=addr)
@@ -1083,6 +1359,25 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
     event = SpeechEvent(number, form, cue=cue, source=source, message=message, addr=addr)
     event.cited = cited
     return event
+
+
+def _reports_speech(view: TokenView, lemma: str, cue: list[int], start: int, end: int) -> bool:
+    """Whether a speech verb with no message clause reports a speech act of its own: one of
+    :data:`REPORTING_VERBS`, or "berichten von/über"; not in the passive ("wurde gefordert"),
+    which SpkAtt mostly leaves unannotated (dev split)."""
+    texts = view.texts
+    if REPORTED_NOT_PASSIVE and any(texts[i].lower() in _PASSIVE_AUX for i in cue):
+        return False
+    if lemma in REPORTING_VERBS:
+        return True
+    if lemma in REPORTING_WITH_TOPIC and (start == 0 or texts[start - 1] != "("):
+        return any(texts[j].lower() in ("von", "vom", "über") for j in range(max(cue) + 1, end))
+    return False
+
+
+REPORTED_NOT_PASSIVE = True
+# Verbs that report a speech act when they name its topic: "Die Zeitung berichtete von …".
+REPORTING_WITH_TOPIC = frozenset({"berichten"})
 
 
 def _is_quote(view: TokenView, message: list[int]) -> bool:
@@ -1118,6 +1413,11 @@ def _message_around(view, first, last, start, end, quote_at, inside) -> list[int
     return [i for i in tokens if not (view.texts[i] == "," and (i + 1 == start or i == end))]
 
 
+_ADVERBIAL_PREFIELD_STARTS = frozenset("außer stellvertretend anstelle statt".split())
+_ADVERBIAL_PREFIELDS = frozenset(
+    {"des weiteren", "im übrigen", "im gegenzug", "im anschluss", "im vorfeld", "am rande"})
+
+
 def _subject_in(view: TokenView, start: int, lo: int) -> list[int]:
     """The subject in the prefield: the noun phrase that fills the tokens before the verb."""
     if start >= lo:
@@ -1126,6 +1426,12 @@ def _subject_in(view: TokenView, start: int, lo: int) -> list[int]:
         return []  # "Dies teilte die Polizei mit": the subject follows the verb
     if view.texts[start].lower() in _PREFIELD_PARTICLES and start + 1 < lo:
         start += 1  # "Auch der Schiedsrichter kritisierte", "Aber Zeitungen berichteten"
+    if view.texts[start].lower() in ("und", "oder", "sondern") and start + 1 < lo and (
+            view.texts[start + 1].lower() in DETERMINERS or view.texts[start + 1][:1].isupper()):
+        start += 1  # "…, und das Kinderhilfswerk rief Russland auf"
+    if view.texts[start].lower() in _ADVERBIAL_PREFIELD_STARTS or start + 1 < lo and " ".join(
+            view.texts[start : start + 2]).lower() in _ADVERBIAL_PREFIELDS:
+        return []  # "Außer aus Rio weist das Amt hin", "Des Weiteren verwies X": no subject
     phrase = noun_phrase(view, start, lo)
     if phrase and phrase[0] == start:
         rest = phrase[-1] + 1
@@ -1146,12 +1452,31 @@ def _subject_in(view: TokenView, start: int, lo: int) -> list[int]:
 
 
 SUBORDINATE_WITH_DASS = True
+# "da sie fürchten, die Preise könnten …": reported speech in Konjunktiv after the subordinate
+# clause of a speech verb is its message, like a dass clause (SpkAtt dev).
+SUBORDINATE_WITH_KONJUNKTIV = True
+
+
+def _konjunktiv_clause(view: TokenView, begin: int, last: int) -> bool:
+    """Whether the clause from ``begin`` (to the next comma or sentence end) is in Konjunktiv."""
+    texts = view.texts
+    index = begin
+    while index < last and texts[index] not in (",", ";") and texts[index] not in _FINAL:
+        if cues.is_konjunktiv(texts[index], view.lemmas[index] if view.lemmas else ""):
+            return True
+        index += 1
+    return False
+# "Als Grund wurde genannt, …": "als" with these nouns opens a main clause.
+_ALS_MAIN_CLAUSE_NOUNS = frozenset(
+    "begründung grund erklärung antwort reaktion rechtfertigung ursache beleg argument".split())
 QUOTE_TAKES_PREVIOUS_SUBJECT = True
 # How far back a "wie" may open the clause of a verb after an apposition (SpkAtt dev).
 MAX_WIE_APPOSITION_TOKENS = 16
 _TEMPORAL_SUBORDINATORS = frozenset("als während nachdem weil da obwohl wenn".split())
 _PREFIELD_PARTICLES = frozenset("auch aber doch selbst sogar nur etwa zudem".split())
-_ATTACHING = frozenset("in im aus bei beim für am an zur zum von vom mit gegen über auf ohne".split())
+# ("der Milliardär hinter der Firma", "der Kandidat der Partei um das Amt": SpkAtt dev.)
+_ATTACHING = frozenset(
+    "in im aus bei beim für am an zur zum von vom mit gegen über auf ohne hinter um".split())
 
 
 # After "nach Angaben des X" a place or time phrase is the message's, not the source's
@@ -1255,6 +1580,10 @@ def _subject_after(view: TokenView, begin: int, end: int) -> list[int]:
     phrase = noun_phrase(view, index, end)
     if phrase and view.texts[phrase[0]].lower() in ("dem", "den"):
         return []
+    if phrase and phrase[0] > begin and view.texts[phrase[0] - 1].lower() == "am" \
+            and view.texts[phrase[0]][:1].isupper():
+        # "behauptete am Wahlabend": the noun after "am" is a time, not the subject
+        phrase = noun_phrase(view, phrase[-1] + 1, end)
     return phrase
 
 
@@ -1282,6 +1611,566 @@ def _addressee(view: TokenView, source: list[int], verb: int, end: int, lemma: s
                 or phrase and view.texts[phrase[0]].lower() == "sich":
             phrase = []
     return phrase
+
+
+# --------------------------------------------------------------------------- roles after the rules
+
+# Prepositional addressees, as SpkAtt annotates them (without the preposition): "gegenüber der
+# BBC", "vor der Presse", "in einem Interview mit der Financial Times", "zur Sportschau",
+# "in einer Videobotschaft an seine Unterstützer" (SpkAtt dev).
+PREPOSITIONAL_ADDRESSEES = True
+# How far (tokens) from its cue a prepositional addressee may stand.
+MAX_ADDRESSEE_DISTANCE = 12
+_AUDIENCE_HEADS = ("presse", "journalist", "reporter", "medien", "kamera", "publikum",
+                   "abgeordnete", "öffentlichkeit", "delegierte", "anhänger")
+_CONVERSATION_NOUNS = ("interview", "gespräch", "telefonat", "unterredung", "treffen")
+_LETTER_NOUNS = ("brief", "schreiben", "botschaft", "appell", "aufruf", "mail", "anfrage",
+                 "anfragen", "mahnung", "aufforderung", "forderung", "bitte", "warnung")
+# "sich kritisch gegenüber X äußern" names a topic, not whom the speaker told.
+_NOT_ADDRESSEE_BEFORE = frozenset(
+    "kritisch skeptisch offen misstrauisch zurückhaltend positiv negativ ablehnend".split())
+_STANCE_NOUN_ENDINGS = (
+    "haltung", "einstellung", "verantwortung", "misstrauen", "vorbehalt", "vorbehalte",
+    "skepsis", "verhalten", "politik", "position", "respekt", "toleranz", "kritik", "loyalität",
+    "pflicht", "schuld", "offenheit", "feindseligkeit")
+# A passive cue's "von X" is its source: "wurde von X als … bezeichnet" (SpkAtt dev).
+PASSIVE_VON_SOURCE = True
+_DOCUMENT_NOUN_ENDINGS = (
+    "bericht", "berichts", "erklärung", "mitteilung", "meldung", "schreiben", "brief",
+    "studie", "papier", "antrag", "dokument", "urteil", "entwurf", "stellungnahme", "gutachten",
+    "artikel", "interview", "rede", "ankündigung", "botschaft", "beschluss", "resolution")
+
+
+def _refine_roles(view: TokenView, events: list[SpeechEvent]) -> None:
+    """Source and addressee fixes that need the whole event: passive cues, prepositional
+    addressees."""
+    for event in events:
+        if event.nested or not event.cue:
+            continue
+        if PASSIVE_VON_SOURCE:
+            _passive_roles(view, event)
+        if WIE_CLAUSE_SUBJECT:
+            _wie_subject(view, event)
+        if ATTRIBUTION_APPOSITION and event.attribution and event.source:
+            _attribution_apposition(view, event)
+            source = set(event.source)  # (the mention rules may have grown it into the message)
+            if source & set(event.message):
+                event.message = [i for i in event.message if i not in source]
+        if OBJECT_IS_NO_SOURCE and event.source and not event.attribution:
+            _object_is_no_source(view, event)
+        if SOURCE_NAME_TAIL and event.source:
+            _source_name_tail(view, event)
+        if SOURCE_ATTACHMENTS and event.source and not event.attribution:
+            _source_attachments(view, event)
+        if PRONOUN_BEFORE_CUE and not event.source and not event.attribution:
+            event.source = _pronoun_before_cue(view, event)
+        if not event.source and not event.attribution:
+            event.source = _heissen_von(view, event) or _shared_subject(view, event)
+        if PREPOSITIONAL_ADDRESSEES and not event.addr:
+            event.addr = _prepositional_addressee(view, event)
+        if MIDFIELD_OBJECT_ADDRESSEE and not event.addr:
+            event.addr = _midfield_object_addressee(view, event)
+        if DATIVE_AFTER_ANY_CUE and not event.addr and not event.attribution:
+            # Cues found by other rules (guessed verbs, stance phrases) get the dative after
+            # the verb too: "Die Taxifahrer stellten den Demonstranten ein Ultimatum".
+            lo = min(event.cue)
+            first, last = _sentence_range(view, lo)
+            _, end = _clause_bounds(view, first, last, lo, max(event.cue))
+            addr = _addressee(view, event.source, lo, end, _cue_lemma(view, event))
+            if addr and not (set(addr) & (set(event.message) | set(event.source))):
+                event.addr = addr
+    # Two rules may have found the same event ("Wie X, Y, erklärte, …" once as a "wie" clause
+    # and once with the lead-in as its message): keep one.
+    seen: set[tuple] = set()
+    unique = []
+    for event in events:
+        key = (event.nested, tuple(event.cue), tuple(event.message))
+        if event.cue and key in seen:
+            continue
+        seen.add(key)
+        unique.append(event)
+    events[:] = unique
+
+
+def _heissen_von(view: TokenView, event: SpeechEvent) -> list[int]:
+    """ "…, hieß es vom Sprecher Mark Toner": who said it follows "vom"/"von"."""
+    texts = view.texts
+    if not any(texts[i].lower() in ("heißt", "hieß", "geheißen") for i in event.cue):
+        return []
+    after = max(event.cue) + 1
+    _, last = _sentence_range(view, after - 1)
+    if after + 1 < last and texts[after].lower() in ("von", "vom") \
+            and after not in event.message:
+        phrase = noun_phrase(view, after + 1, last)
+        if phrase and phrase[0] == after + 1 and not set(phrase) & set(event.message):
+            return phrase
+    return []
+
+
+def _shared_subject(view: TokenView, event: SpeechEvent) -> list[int]:
+    """ "Die UN bestätigten den Vorfall, teilten jedoch mit, …": a second verb after a comma
+    shares the sentence's subject."""
+    texts = view.texts
+    lo = min(event.cue)
+    first, _ = _sentence_range(view, lo)
+    if not (lo > first + 1 and texts[lo - 1] == "," and lo + 1 < len(texts)
+            and texts[lo + 1].lower() in ("jedoch", "aber", "zudem", "auch", "außerdem")):
+        return []
+    opening = first
+    while opening < lo and texts[opening].lower() in _LEADING_ADVERBS:
+        opening += 1
+    phrase = noun_phrase(view, opening, lo)
+    if not phrase or phrase[0] != opening or texts[opening].lower() in _NOT_SUBJECT_STARTS \
+            or set(phrase) & set(event.message) or texts[phrase[-1] + 1][:1].isupper():
+        return []
+    return phrase
+
+
+# Where a speaker comes from belongs to it in SpkAtt: "einige Abgeordnete aus der Koalition",
+# "Mitarbeiter des Hilfsdienstes aus der Küstenstadt Labutta", "Rick Homans vom Sekretariat für
+# wirtschaftliche Entwicklung" (not "in"/"am": where and when they spoke).
+SOURCE_ATTACHMENTS = True
+_SOURCE_ATTACHING = frozenset("aus von vom für".split())
+
+
+def _source_attachments(view: TokenView, event: SpeechEvent) -> None:
+    texts = view.texts
+    source = sorted(event.source)
+    _, last = _sentence_range(view, source[-1])
+    taken = set(event.message) | set(event.cue) | set(event.addr)
+    end = source[-1] + 1
+    for _ in range(3):
+        if end + 1 >= last or end in taken or texts[end].lower() not in _SOURCE_ATTACHING:
+            break
+        tail = noun_phrase(view, end + 1, last)
+        if not tail or tail[0] != end + 1 or taken & set(tail) \
+                or texts[tail[0]][:1].isdigit() or texts[tail[0]].lower() in PRONOUNS:
+            break
+        end = tail[-1] + 1
+    if end > source[-1] + 1:
+        event.source = list(range(source[0], end))
+
+
+# A cue with no speaker whose clause holds a subject pronoun before it: "in dem er verlangte",
+# "bei dem man davon ausgeht", "legte er sein Amt nieder und verkündete" (SpkAtt dev).
+PRONOUN_BEFORE_CUE = True
+MAX_PRONOUN_DISTANCE = 10
+
+
+def _pronoun_before_cue(view: TokenView, event: SpeechEvent) -> list[int]:
+    texts = view.texts
+    lo = min(event.cue)
+    if any(texts[i].lower() in _PASSIVE_AUX | {"heißt", "hieß", "geheißen", "es"}
+           for i in event.cue):
+        return []
+    first, _ = _sentence_range(view, lo)
+    message = set(event.message)
+    for j in range(lo - 1, max(first, lo - MAX_PRONOUN_DISTANCE) - 1, -1):
+        word = texts[j].lower()
+        if j in message or texts[j] in _FINAL or texts[j] in (",", ";", ":") \
+                or texts[j] in _OPENING | _CLOSING:
+            return []
+        if word in ("er", "ich", "wir", "man") or word == "sie" and (
+                j == lo - 1 or j > first and texts[j - 1].lower() in _RELATIVES):
+            return [j]
+    return []
+
+
+# A quoted name or a bracket right after a speaker belongs to it where the clause rules cut
+# it off: "die Musikzeitschrift „Billboard“ in ihrer Ausgabe", "die Tageszeitung ''La
+# Nacion''", "Franz Müntefering (SPD)" (SpkAtt dev).
+SOURCE_NAME_TAIL = True
+
+
+def _source_name_tail(view: TokenView, event: SpeechEvent) -> None:
+    texts = view.texts
+    source = sorted(event.source)
+    after = source[-1] + 1
+    _, last = _sentence_range(view, source[-1])
+    taken = set(event.message) | set(event.cue) | set(event.addr)
+    if after + 2 >= last or after in taken:
+        return
+    opener = texts[after]
+    closers = {"„": ("“", '"'), '"': ('"',), "»": ("«",), "''": ("''",), "(": (")",)}.get(opener)
+    if closers is None or opener == "(" and texts[after - 1] in _CLOSING:
+        return
+    close = next((j for j in range(after + 1, min(last, after + 6)) if texts[j] in closers), None)
+    if close is None or close == after + 1 or taken & set(range(after, close + 1)):
+        return
+    if opener != "(" and not texts[after + 1][:1].isupper():
+        return
+    if any(texts[j] in _FINAL or texts[j] == "," for j in range(after + 1, close)):
+        return
+    event.source = list(range(source[0], close + 1))
+
+
+# An accusative or dative phrase is no speaker: "Dieser Arzt, Antonio Noja, schilderte
+# gegenüber der Bildzeitung seinen ersten Eindruck" (the apposed prefield speaks), "Die Bürger
+# forderte er auf" (the pronoun after the verb speaks, the prefield is addressed), "zitierte
+# man Yolanda Alvarez" (whom "man" quotes is the source): SpkAtt dev.
+OBJECT_IS_NO_SOURCE = True
+_OBJECT_ONLY_STARTS = frozenset("seinen ihren seinem ihrem einen einem dem den unseren".split())
+
+
+def _object_is_no_source(view: TokenView, event: SpeechEvent) -> None:
+    texts = view.texts
+    source = sorted(event.source)
+    verb = min(event.cue)
+    first, last = _sentence_range(view, verb)
+    low = texts[source[0]].lower()
+    lemma = _cue_lemma(view, event)
+    taken = set(event.message) | set(event.cue) | set(event.addr)
+    if source[0] > verb and (low in _OBJECT_ONLY_STARTS or low in ("ihr", "sein")):
+        # The subject is the prefield, closed by an apposition's comma before the verb.
+        if verb - 1 > first and texts[verb - 1] == ",":
+            subject = _subject_with_apposition(view, first, verb) \
+                or _subject_with_relative(view, first, verb)
+            if subject and not taken & set(subject):
+                event.source = subject
+        return
+    if source[-1] < verb and lemma in OBJECT_ADDRESSEE_VERBS:
+        after = verb + 1
+        pronoun = after < last and texts[after].lower() in ("er", "ich", "wir")
+        if low in ("ihren", "seinen", "einen", "den") or pronoun:
+            subject = [after] if pronoun else noun_phrase(view, after, last)
+            # (the clause rules may have taken that subject for the addressee)
+            if subject and subject[0] == after and (not event.addr or event.addr == subject) \
+                    and not (set(event.message) | set(event.cue)) & set(subject):
+                event.addr, event.source = source, subject
+        return
+    if lemma == "zitieren" and [texts[i].lower() for i in source] == ["man"]:
+        quoted = noun_phrase(view, source[-1] + 1, last)
+        if quoted and quoted[0] == source[-1] + 1 and not taken & set(quoted):
+            event.source = quoted
+
+
+# "Nach Angaben von Peter Beck, dem Dekan, …", "nach Angaben eines Mitarbeiters (NGO)", "laut
+# einem Bericht vom November 2011": the source runs on past the noun phrase (SpkAtt dev).
+ATTRIBUTION_APPOSITION = True
+_MONTHS = frozenset(
+    "januar februar märz april mai juni juli august september oktober november dezember "
+    "frühjahr sommer herbst winter jahr jahres".split())
+
+
+def _attribution_apposition(view: TokenView, event: SpeechEvent) -> None:
+    texts = view.texts
+    if texts[min(event.cue)].lower() not in ("nach", "laut", "gemäß"):
+        return
+    source = sorted(event.source)
+    if max(event.cue) > source[0]:
+        return  # postposed ("Seiner Meinung nach"): nothing follows the source
+    _, last = _sentence_range(view, source[-1])
+    end = source[-1] + 1
+    for _ in range(3):
+        if end < last and texts[end][:1].isdigit() and texts[end - 1].lower() in _MONTHS:
+            end += 1  # "vom Sommer 2011"
+        elif end + 2 < last and texts[end] == "(" and ")" in texts[end + 1 : end + 5]:
+            end = next(j for j in range(end + 1, end + 5) if texts[j] == ")") + 1
+        elif end + 2 < last and texts[end] == ",":
+            apposition = _apposition_phrase(view, end + 1, last)
+            if not apposition or apposition[0] != end + 1 \
+                    or apposition[-1] + 1 >= last or texts[apposition[-1] + 1] != "," \
+                    or texts[end + 1].lower() in PRONOUNS | _RELATIVES - {"der", "die", "dem"} \
+                    or len(apposition) > MAX_MENTION_APPOSITION_TOKENS:
+                break
+            if texts[end + 1].lower() in ("der", "die") and not texts[end + 2][:1].isupper() \
+                    and not is_adjective(texts[end + 2]):
+                break
+            end = apposition[-1] + 1
+        else:
+            break
+    if end == source[-1] + 1:
+        return
+    grown = list(range(source[0], end))
+    event.source = grown
+    drop = set(grown)
+    message = [i for i in event.message if i not in drop]
+    while message and texts[message[0]] == ",":
+        message = message[1:]
+    event.message = message
+
+
+# "Wie „heise online“ berichtet", "Wie die „Bild“-Zeitung in der Ausgabe vom … berichtete",
+# "Wie X, Sprecher des Y, in Bangkok mitteilte": in a "wie" clause the subject comes first,
+# whatever adverbials follow it before the verb (SpkAtt dev).
+WIE_CLAUSE_SUBJECT = True
+
+
+def _wie_subject(view: TokenView, event: SpeechEvent) -> None:
+    texts = view.texts
+    verb = min(event.cue)
+    if texts[verb].lower() == "wie":
+        if len(event.cue) < 2:
+            return
+        wie, verb = verb, min(event.cue[1:])
+    else:
+        # The clause rules stop at an apposition's comma: "Wie X, Sprecher des Y, mitteilte".
+        sentence_first, _ = _sentence_range(view, verb)
+        wie = next((j for j in range(verb - 1, max(sentence_first, verb - 20) - 1, -1)
+                    if texts[j].lower() == "wie" or texts[j] in _FINAL), None)
+        if wie is None or texts[wie] in _FINAL \
+                or wie in event.message and not _lead_in_message(event, wie, verb) \
+                or not (wie == sentence_first or texts[wie - 1] == ",") \
+                or any(cues.speech_verb(texts[j]) for j in range(wie + 1, verb)):
+            return  # (the "wie" clause has a verb of its own: "Wie AFP berichtet, habe …")
+    first = wie + 1
+    if event.source and not (first < min(event.source) and max(event.source) < verb):
+        return  # only a missing subject or one found inside the clause, past its start
+    if first >= verb:
+        return
+    phrase = noun_phrase(view, first, verb) or _bare_name(view, first, verb)
+    if not phrase and texts[first] in _OPENING:
+        close = next((j for j in range(first + 1, min(verb, first + 6)) if texts[j] in _CLOSING),
+                     None)
+        if close is not None and texts[first + 1][:1].isupper():
+            phrase = list(range(first, close + 1))
+            if close + 1 < verb and texts[close + 1].startswith("-"):
+                phrase.append(close + 1)  # die „Bild“-Zeitung, tokenised „ Bild“-Zeitung
+    if not phrase or phrase[0] != first or texts[first].lower() in _NOT_SUBJECT_STARTS:
+        return
+    after = phrase[-1] + 1
+    if after + 1 < verb and texts[after] == ",":
+        apposition = _apposition_phrase(view, after + 1, verb)
+        if apposition and apposition[0] == after + 1 and (
+                apposition[-1] + 1 == verb or texts[apposition[-1] + 1] == ","
+                or addressee_phrase(view, apposition[-1] + 1, verb)):
+            phrase = list(range(first, apposition[-1] + 1))
+    if set(phrase) & set(event.message):
+        if not _lead_in_message(event, wie, verb):
+            return
+        # "Wie X, Sprecher des Y, erklärte, habe …": the clause rules took the lead-in for the
+        # message; what follows the verb's clause is said.
+        _, last = _sentence_range(view, verb)
+        comma = next((j for j in range(verb + 1, last) if texts[j] == ","), None)
+        message = _strip_final(view, list(range(comma + 1, last)), last) if comma else []
+        if len(message) < 2:
+            return
+        event.message = message
+    event.source = phrase
+    if wie not in event.cue:
+        event.cue = sorted([wie, *event.cue])
+    if not event.addr:
+        index = phrase[-1] + 1
+        while index < verb and texts[index] in (",",) or index < verb \
+                and texts[index].lower() in SKIPPABLE - {"gegenüber"}:
+            index += 1
+        addr = addressee_phrase(view, index, verb)
+        if addr and texts[addr[0]].lower() == "gegenüber":
+            addr = addr[1:]
+        event.addr = addr
+
+
+def _lead_in_message(event: SpeechEvent, wie: int, verb: int) -> bool:
+    return bool(event.message) and min(event.message) >= wie and max(event.message) < verb
+
+
+# Summoning verbs whose object stands deeper in the midfield: "fordern die Organisationen Bürger
+# dazu auf", "hat am Samstag in ihrer Videobotschaft die Autohersteller aufgefordert", "wird
+# dem Geschäftsführer vorgeworfen", "fordert von der Regierung Aufklärung" (SpkAtt dev).
+MIDFIELD_OBJECT_ADDRESSEE = True
+DATIVE_AFTER_ANY_CUE = True
+
+
+def _midfield_object_addressee(view: TokenView, event: SpeechEvent) -> list[int]:
+    texts = view.texts
+    lemma = _cue_lemma(view, event)
+    if lemma not in OBJECT_ADDRESSEE_VERBS and lemma != "fordern":
+        return []
+    lo, hi = min(event.cue), max(event.cue)
+    first, last = _sentence_range(view, lo)
+    taken = set(event.message) | set(event.source) | set(event.cue)
+    if lemma == "fordern":
+        index = lo + 1
+        while index < last and (index in event.source or texts[index].lower() in SKIPPABLE):
+            index += 1
+        if index + 1 < last and texts[index].lower() in ("von", "vom"):
+            phrase = noun_phrase(view, index + 1, last, genitive=True)
+            if phrase and phrase[0] == index + 1 and not taken & set(phrase):
+                return phrase
+        return []
+    stop = hi if hi > lo else last
+    index = lo + 1
+    while index < stop:
+        word = texts[index].lower()
+        if index in event.source or word in SKIPPABLE | _CUE_ADVERBS | {"oft", "aber", "auch",
+                                                                       "seinerseits", "offen"}:
+            index += 1
+            continue
+        if texts[index] in _FINAL or texts[index] in (",", ":", ";") or index in taken:
+            return []
+        if word in PREPOSITIONS:
+            phrase = noun_phrase(view, index + 1, stop, genitive=True)
+            index = (phrase[-1] + 1) if phrase else index + 2
+            continue
+        phrase = noun_phrase(view, index, stop, genitive=True)
+        if not phrase or phrase[0] != index or word in PRONOUNS - {"ihm", "ihr", "ihnen"} \
+                or word in ("sich", "es", "das", "dies") or taken & set(phrase):
+            return []
+        return phrase
+    # A passive with its object in the prefield: "Der Regierung wird vorgeworfen".
+    if any(texts[i].lower() in _PASSIVE_AUX for i in event.cue) and not event.source:
+        start, _ = _clause_bounds(view, first, last, lo, hi)
+        while start < lo and texts[start] in _OPENING | _CLOSING:
+            start += 1
+        phrase = _np_with_attachments(view, start, lo)
+        if phrase and phrase[0] == start and phrase[-1] + 1 == lo \
+                and texts[start].lower() not in ("es", "darin", "dabei", "dazu") \
+                and not taken & set(phrase):
+            return phrase
+    return []
+
+
+def _cue_lemma(view: TokenView, event: SpeechEvent) -> str:
+    for index in event.cue:
+        readings = cues.speech_verb(view.texts[index])
+        if readings:
+            particles = {view.texts[j].lower() for j in event.cue}
+            with_particle = [r for r in readings if r.particle in particles]
+            return (with_particle or readings)[0].lemma
+    return ""
+
+
+def _passive_roles(view: TokenView, event: SpeechEvent) -> None:
+    """ "X wurde von Y aufgefordert", "wie vom Bundesgerichtshof entschieden", "Es wird
+    vermutet": Y speaks; the subject is the addressee only of summoning verbs, else no role."""
+    texts = view.texts
+    words = {texts[i].lower() for i in event.cue}
+    wie = texts[min(event.cue)].lower() == "wie"
+    if not words & _PASSIVE_AUX and not wie:
+        return
+    lemma = _cue_lemma(view, event)
+    if not lemma or lemma == "heißen":
+        return
+    lo, hi = min(event.cue), max(event.cue)
+    first, last = _sentence_range(view, lo)
+    start, end = _clause_bounds(view, first, last, lo, hi)
+    if wie:
+        start = lo
+    taken = set(event.message) | set(event.cue)
+    agent: list[int] = []
+    for index in range(start, end):
+        if index in taken or texts[index].lower() not in ("von", "vom"):
+            continue
+        phrase = noun_phrase(view, index + 1, end)
+        if index > first and texts[index - 1][:1].isupper() and not (
+                phrase and lo < index and phrase[-1] + 1 == hi):
+            # attributive: "unter der Führung von X", "die Souveränität von Libyen" (but
+            # "wurde die Bundesregierung vom LSVD aufgefordert": right before the participle)
+            continue
+        if phrase and phrase[0] == index + 1 and not texts[phrase[0]][:1].isdigit() \
+                and texts[phrase[0]].lower() not in PRONOUNS:
+            agent = phrase
+            break
+    if wie and not agent:
+        return
+    if not agent:
+        # "In einem Bericht der Zeitung X wurde vermutet", "So wird in einer Pressemitteilung
+        # der Organisation gefordert": the document speaks.
+        document = _document_source(view, start, end, set(event.cue))
+        if document and not taken & set(document) and any(
+                texts[i].lower().endswith(_DOCUMENT_NOUN_ENDINGS) for i in document):
+            agent = document
+    subject = [i for i in (event.addr or event.source)
+               if not agent or i < agent[0] - 1 or i > agent[-1]]
+    if agent and lemma in ("verlangen", "fordern") \
+            and texts[agent[0] - 1].lower() in ("von", "vom"):
+        # "Von den Abgeordneten wurde Aufklärung verlangt": asked of them, not said by them.
+        event.addr, event.source = agent, []
+        return
+    if lemma == "zitieren" and subject and texts[subject[0]].lower() not in ("es", "das"):
+        # "X wird von Reuters mit den Worten zitiert": X spoke (SpkAtt dev).
+        event.source, event.addr = subject, []
+        return
+    participle = texts[max(event.cue)].lower()
+    if agent:
+        event.source = agent
+    elif event.source and not event.addr and not (
+            lemma in OBJECT_ADDRESSEE_VERBS and participle.endswith("t")
+            or "ge" in participle[:5]):
+        return  # an active reading after all ("wird … sagen")
+    else:
+        event.source = []  # "Darin wird der Ex-Minister aufgefordert": the subject is addressed
+    if subject and texts[subject[0]].lower() not in ("es", "das", "dies") \
+            and lemma in OBJECT_ADDRESSEE_VERBS and not set(subject) & set(agent):
+        event.addr = subject
+    else:
+        event.addr = []
+
+
+def _prepositional_addressee(view: TokenView, event: SpeechEvent) -> list[int]:
+    texts = view.texts
+    first, last = _sentence_range(view, min(event.cue))
+    # Distances count from the cue and its speaker: "sagte X, Y des Z, gegenüber der BBC".
+    near = [i for i in (*event.cue, *event.source) if first <= i < last]
+    lo, hi = min(near), max(near)
+    message = set(event.message)
+    blocked = message | set(event.source) | set(event.cue)
+    if event.attribution and event.source:
+        after = max(event.source) + 1  # "nach Angaben X gegenüber dem Y": not the message
+        if after < last and texts[after].lower() == "gegenüber":
+            message = message - set(range(after, last))
+            blocked = message | set(event.source) | set(event.cue)
+    best: tuple[int, list[int]] | None = None
+    for index in range(max(first, lo - MAX_ADDRESSEE_DISTANCE),
+                       min(last - 1, hi + MAX_ADDRESSEE_DISTANCE)):
+        if index in blocked:
+            continue
+        between = range(index + 1, lo) if index < lo else range(hi + 1, index)
+        if any(j in message or texts[j] in _FINAL or texts[j] in (";", ":") for j in between):
+            continue
+        low = texts[index].lower()
+        previous = texts[index - 1].lower() if index > first else ""
+        phrase: list[int] = []
+        if low == "gegenüber" and previous not in _NOT_ADDRESSEE_BEFORE and not (
+                # "Haltung gegenüber der PKK", "die man gegenüber X wahrnehmen müsse": a
+                # stance's object, not whom the speaker told
+                previous.endswith(_STANCE_NOUN_ENDINGS)
+                or previous in PRONOUNS and index - 1 not in event.source):
+            phrase = noun_phrase(view, index + 1, last, genitive=False) \
+                or _bare_name(view, index + 1, last)
+        elif low == "vor":
+            phrase = noun_phrase(view, index + 1, last, genitive=False)
+            if not any(texts[j].lower().startswith(_AUDIENCE_HEADS)
+                       or texts[j].lower().endswith(_AUDIENCE_HEADS) for j in phrase):
+                phrase = []
+        elif low == "mit" and previous.endswith(_CONVERSATION_NOUNS):
+            phrase = noun_phrase(view, index + 1, last, genitive=True)
+        elif low == "an" and (previous.endswith(_LETTER_NOUNS) or index - 1 in event.cue
+                              and _cue_lemma(view, event) in ("appellieren", "wenden")):
+            # "in einem Brief an X", "appellierte an X", "wandte sich an X"
+            phrase = noun_phrase(view, index + 1, last, genitive=True)
+        elif low in ("dem", "einem", "den", "der") and min(event.cue) < index < max(event.cue) \
+                and texts[min(event.cue)].lower() in _PERFECT_AUX \
+                and previous not in PREPOSITIONS and previous not in DETERMINERS:
+            # A dative in the midfield: "hat in einem Brief den Abgeordneten mitgeteilt".
+            phrase = addressee_phrase(view, index, max(event.cue))
+        elif low in ("der", "den") and index > hi and previous not in PREPOSITIONS \
+                and previous not in DETERMINERS and not previous[:1].isupper():
+            # The press as a dative past an adverbial: "sagte in Juba der Presse".
+            phrase = addressee_phrase(view, index, last)
+            if phrase and not any(texts[j].lower().startswith(_AUDIENCE_HEADS) for j in phrase):
+                phrase = []
+        elif low in ("zur", "zum"):
+            phrase = noun_phrase(view, index + 1, last, genitive=False) \
+                or _bare_name(view, index + 1, last)
+            words = [texts[j].lower().strip("„“\"") for j in phrase]
+            if not any(w in ADDRESSEE_HEADS or w.endswith(_ADDRESSEE_ENDINGS) for w in words):
+                phrase = []
+        if not phrase or set(phrase) & blocked or set(phrase) & message:
+            continue
+        distance = lo - index if index < lo else index - hi
+        if best is None or distance < best[0]:
+            best = (distance, phrase)
+    if best is None:
+        return []
+    phrase = best[1]
+    if event.attribution:
+        event.message = [i for i in event.message if i not in phrase and i != phrase[0] - 1]
+    return phrase
+
+
+_ADDRESSEE_ENDINGS = ("zeitung", "zeitschrift", "agentur", "magazin", "sender", "schau",
+                      "blatt", "reporter", "fernsehen", "radio")
 
 
 def _cited(view: TokenView, begin: int, last: int) -> list[int]:
@@ -1327,17 +2216,21 @@ def _quotes_without_cue(view, events, quotes, used_quotes) -> list[SpeechEvent]:
                 out.append(event)
                 by_sentence.setdefault(number, []).append(event)
             continue
-        if previous.form == DIRECT and previous.cue and number == previous.sentence + 1 \
-                and not any(e.sentence == number for e in events):
-            # The second half of an interrupted quote: „A“, sagte X. „B“
-            previous.message = sorted(set(previous.message) | set(range(span.open, span.close + 1)))
-            continue
         event = SpeechEvent(number, DIRECT, source=list(previous.source),
                             message=list(range(span.open, span.close + 1)))
+        if previous.cue and QUOTE_KEEPS_CUE:
+            # The second half of an interrupted quote („A“, sagte X. „B“) and a quotation
+            # following an attributed statement are events of their own with the same cue,
+            # speaker and addressee, as SpkAtt annotates them.
+            event.cue, event.addr = list(previous.cue), list(previous.addr)
         event.cited = list(previous.cited)
         out.append(event)
         by_sentence.setdefault(number, []).append(event)
     return out
+
+
+# A cue-less quotation after an event with a cue keeps that cue (SpkAtt dev: +0.012 joint).
+QUOTE_KEEPS_CUE = True
 
 
 def _continuations(view, events, inside) -> list[SpeechEvent]:
@@ -1377,7 +2270,7 @@ def _continuations(view, events, inside) -> list[SpeechEvent]:
         if anchor is not None and number - anchor_sentence <= CONTINUATION_GAP_SENTENCES:
             while number < count and number not in with_events and number not in covered \
                     and len(run) < MAX_CONTINUATION_SENTENCES \
-                    and _konjunktiv_sentence(view, number, inside):
+                    and _continues_speech(view, number, inside):
                 run.append(number)
                 number += 1
         elif STANDALONE_KONJUNKTIV and _konjunktiv_i_sentence(view, number, inside):
@@ -1407,14 +2300,23 @@ def _continuations(view, events, inside) -> list[SpeechEvent]:
             out.append(event)
             anchor_sentence = run[-1]
             continue
-        if HEARSAY and _hearsay_sentence(view, number, inside):
+        hearsay = _hearsay_sentence(view, number, inside) if HEARSAY else None
+        if hearsay:
             first, last = view.sentences[number]
+            reach = HEARSAY_ANCHOR_SENTENCES if hearsay == "perfect" \
+                else PLAIN_HEARSAY_ANCHOR_SENTENCES
             source = list(anchor.source) if anchor is not None and \
-                number - anchor_sentence <= HEARSAY_ANCHOR_SENTENCES else []
+                number - anchor_sentence <= reach else []
             if not source and view.mentions and number > 0 and PREVIOUS_SUBJECT_FOR_HEARSAY:
                 source = _previous_subject(view, number - 1, inside)
-            out.append(SpeechEvent(number, FREE_INDIRECT, source=source,
-                                   message=list(range(first, last))))
+            previous = out[-1] if out else None
+            if HEARSAY_RUNS and previous is not None and previous.form == FREE_INDIRECT \
+                    and previous.message and previous.message[-1] + 1 == first:
+                # A run of hearsay sentences is one statement (SpkAtt: one event per run).
+                previous.message.extend(range(first, last))
+            elif source or HEARSAY_WITHOUT_SOURCE:
+                out.append(SpeechEvent(number, FREE_INDIRECT, source=source,
+                                       message=list(range(first, last))))
             if source:
                 anchor_sentence = number
         number += 1
@@ -1495,8 +2397,9 @@ def _colon_speaker(view: TokenView, number: int) -> tuple[list[int], int] | None
 MAX_COLON_PREFIX_TOKENS = 12
 
 
-def _hearsay_sentence(view: TokenView, number: int, inside: set[int]) -> bool:
-    """ "X soll … haben/sein/werden": the hearsay modal as the finite verb of a main clause."""
+def _hearsay_sentence(view: TokenView, number: int, inside: set[int]) -> str | None:
+    """ "X soll … haben/sein/werden" ("perfect") or "X soll …" with another infinitive
+    ("plain"): the hearsay modal as the finite verb of a main clause."""
     first, last = view.sentences[number]
     texts = view.texts
     for index in range(first, last):
@@ -1509,25 +2412,76 @@ def _hearsay_sentence(view: TokenView, number: int, inside: set[int]) -> bool:
         opener = texts[j + 1].lower() if j + 1 < index else ""
         if opener in _SUBORDINATORS or (j >= first and opener in _RELATIVES) or opener == "wie":
             continue
-        if not HEARSAY_PERFECT:
-            return True
         k = index + 1
         while k < last and texts[k] not in (",", ";", ":", "(", "–", ".", "!", "?"):
-            if texts[k] in ("haben", "sein"):
-                return True
+            if texts[k] in ("haben", "sein") or HEARSAY_PASSIVE and texts[k] == "werden":
+                return "perfect"
             k += 1
-    return False
+        if not HEARSAY_PERFECT:
+            return "plain"
+    return None
 
 
-HEARSAY_PERFECT = True
+# "X soll … werden" (a plan reported: "Das Werk soll geschlossen werden"): SpkAtt dev.
+HEARSAY_PASSIVE = True
+# "Der Verein soll in die zweite Liga wechseln": with a plain infinitive only right after the
+# statement it goes on from (SpkAtt dev).
+PLAIN_HEARSAY_ANCHOR_SENTENCES = 1
+HEARSAY_WITHOUT_SOURCE = False
+HEARSAY_RUNS = True
+
+
+# True: only "soll … haben/sein/werden" is hearsay; False: any "soll" + infinitive, the plain
+# ones within PLAIN_HEARSAY_ANCHOR_SENTENCES of a speaker (SpkAtt dev).
+HEARSAY_PERFECT = False
 
 
 def _konjunktiv_i_sentence(view: TokenView, number: int, inside: set[int]) -> bool:
-    first, last = view.sentences[number]
-    lemmas = view.lemmas
-    return any(index not in inside and cues.is_konjunktiv_i(view.texts[index],
-                                                             lemmas[index] if lemmas else "")
-               for index in range(first, last))
+    key = (id(view), number)
+    known = _KONJUNKTIV_I_SENTENCES.get(key)
+    if known is None:
+        first, last = view.sentences[number]
+        lemmas = view.lemmas
+        known = any(index not in inside and _konjunktiv_i_at(view, index, first, last,
+                                                              lemmas[index] if lemmas else "")
+                    for index in range(first, last))
+        _KONJUNKTIV_I_SENTENCES[key] = known
+    return known
+
+
+# Per find_events call (one view, one set of quoted tokens): sentence number -> Konjunktiv I.
+_KONJUNKTIV_I_SENTENCES: dict[tuple[int, int], bool] = {}
+
+
+def _konjunktiv_i_at(view: TokenView, index: int, first: int, last: int, lemma: str) -> bool:
+    """A Konjunktiv I form at ``index``, not a first person ("ich habe", "werde ich") nor a
+    word that merely ends like one ("3-Fache")."""
+    word = view.texts[index]
+    if not word[:1].isalpha() or not cues.is_konjunktiv_i(word, lemma):
+        return False
+    if KONJUNKTIV_NOT_FIRST_PERSON and any(
+            view.texts[j].lower() == "ich" for j in (index - 1, index + 1) if first <= j < last):
+        return False
+    return True
+
+
+KONJUNKTIV_NOT_FIRST_PERSON = True
+
+
+def _continues_speech(view: TokenView, number: int, inside: set[int]) -> bool:
+    """Whether a cue-less sentence goes on with reported speech: a Konjunktiv I form, or a
+    Konjunktiv II form ("wäre", "könnte") right after a Konjunktiv I sentence. Alone,
+    Konjunktiv II is mostly the writer's own conditional ("Der Umbau könnte teurer werden"):
+    SpkAtt dev, 35 of 51 such continuations were false."""
+    if _konjunktiv_i_sentence(view, number, inside):
+        return True
+    if not KONJUNKTIV_II_CONTINUES_ONLY_KONJUNKTIV_I:
+        return _konjunktiv_sentence(view, number, inside)
+    return number > 0 and _konjunktiv_sentence(view, number, inside) \
+        and _konjunktiv_i_sentence(view, number - 1, inside)
+
+
+KONJUNKTIV_II_CONTINUES_ONLY_KONJUNKTIV_I = True
 
 
 def _konjunktiv_sentence(view: TokenView, number: int, inside: set[int]) -> bool:

@@ -44,7 +44,9 @@ SKIPPABLE = frozenset(
     "zuvor später heute gestern zuletzt zunächst inzwischen mittlerweile nun jetzt weiter "
     "ebenfalls indes indessen unterdessen wohl am vergangenen letzten kommenden montag "
     "dienstag mittwoch donnerstag freitag samstag sonntag abend morgen nachmittag vormittag "
-    "wörtlich erneut nochmals abermals gegenüber sinngemäß kürzlich".split()
+    "wörtlich erneut nochmals abermals gegenüber sinngemäß kürzlich "
+    # contrastive adverbs after a subject: "Die Forscher hingegen meinen"
+    "hingegen dagegen wiederum seinerseits ihrerseits".split()
 )
 ADDRESSEE_HEADS = (
     "nachrichtenagentur", "agentur", "zeitung", "zeitschrift", "magazin", "sender", "reporter",
@@ -53,6 +55,8 @@ ADDRESSEE_HEADS = (
     "ard", "zdf", "rtl", "interview",
 )
 _LONG_ADDRESSEE_HEADS = tuple(h for h in ADDRESSEE_HEADS if len(h) >= 6)
+# Heads that end press compounds ("US-Zeitschrift", "Bildzeitung"; not "Bundesagentur").
+_COMPOUND_ADDRESSEE_HEADS = ("zeitung", "zeitschrift", "magazin", "reporter", "journalist")
 AGENCIES = frozenset(
     "dpa afp reuters ap kna epd tass interfax ria ria-nowosti ukrinform xinhua ansa efe apa sda "
     "bloomberg unian anadolu yonhap kyodo irna isna pap ddp dapd ots".split()
@@ -117,6 +121,8 @@ def is_nominal(word: str) -> bool:
         return False
     if word[:1].islower() and "-" in word and word.rsplit("-", 1)[1][:1].isupper():
         return True  # a lower-case prefix on a noun: "dpa-Meldung", "ai-Bericht", "iPod-Nutzer"
+    if low in AGENCIES and low not in ("ap", "ria"):
+        return True  # "der Presseagenturen dpa und AFP"
     return word[:1].isupper() or word[:1].isdigit() and False
 
 
@@ -127,6 +133,8 @@ def is_adjective(word: str) -> bool:
     low = word
     if word[:1].isdigit() and "-" in word and word.rsplit("-", 1)[1][:1].islower():
         return True  # "der 85-jährige Joseph Ratzinger"
+    if "-" in word and word.rsplit("-", 1)[1][:1].isupper():
+        return False  # a noun with a lower-case prefix: "der documenta-Homepage"
     return (
         low[:1].islower()
         and low not in PREPOSITIONS
@@ -136,6 +144,10 @@ def is_adjective(word: str) -> bool:
     ) or low in ("nicht", "näher", "namentlich", "hochrangiger", "ungenannter")
 
 
+_PARTITIVES = frozenset(
+    "einer eine eines einige viele keiner keine jeder jede manche mehrere".split())
+
+
 def noun_phrase(view: TokenView, first: int, limit: int, *, genitive: bool = True) -> list[int]:
     """The tokens of the noun phrase starting at ``first`` (empty if none starts there)."""
     texts = view.texts
@@ -143,9 +155,18 @@ def noun_phrase(view: TokenView, first: int, limit: int, *, genitive: bool = Tru
     if index >= limit:
         return []
     low = _low(texts[index])
-    if low in PRONOUNS and (texts[index] != "Sie" or True):
-        return [index]
+    if low in PRONOUNS and not (low in ("dieser", "diese") and index + 1 < limit
+                                and is_nominal(texts[index + 1])
+                                and view.mention_at(index + 1) is None):
+        return [index]  # (but "dieser Studie", "Dieser Arzt": a determiner; not "dieser Israel")
     phrase: list[int] = []
+    if low in _PARTITIVES and index + 2 < limit and _low(texts[index + 1]) in ("der", "des") \
+            and texts[index][:1].isupper():
+        # "Einer der 13 Feuerwehrmänner", "Einige der einflussreichsten Muslime": the pronoun
+        # heads a genitive.
+        tail = noun_phrase(view, index + 1, limit, genitive=genitive)
+        if tail and tail[0] == index + 1:
+            return [index] + tail
     if low in DETERMINERS:
         phrase.append(index)
         index += 1
@@ -170,6 +191,9 @@ def noun_phrase(view: TokenView, first: int, limit: int, *, genitive: bool = Tru
         nouns += 1
         index += 1
     if not nouns:
+        if len(phrase) >= 2 and texts[phrase[-1]][:1].isdigit() and "-" in texts[phrase[-1]] \
+                and _low(texts[phrase[0]]) in DETERMINERS:
+            return phrase  # a nominalised age: "der 81-jährige"
         return []
     return _continue_phrase(view, phrase, index, limit, genitive)
 
@@ -195,11 +219,18 @@ def _continue_phrase(view: TokenView, phrase: list[int], index: int, limit: int,
         if tail:
             phrase.extend(tail)
             index = phrase[-1] + 1
-    if genitive and index < limit and (_low(texts[index]) in ("des", "der", "von", "vom", "eines")
+    # ("einer" too: "Kopf einer Gruppe von Inspektoren", SpkAtt dev.)
+    if genitive and index < limit and (_low(texts[index]) in _GENITIVE_STARTS
                                        or _low(texts[index]) in _POSSESSIVE_GENITIVES
                                        and _genitive_head(texts[phrase[-1]])):
         tail = noun_phrase(view, index + 1 if texts[index] in ("von", "vom") else index, limit,
                            genitive=True)
+        if not tail and texts[index] in ("von", "vom") and index + 2 < limit \
+                and texts[index + 1] in ("„", '"', "»") and texts[index + 2][:1].isupper():
+            # A quoted name: "Johanna Moser vom „Queer Beograd Kollektiv“".
+            close = _closing(view, index + 1, limit)
+            if close is not None and close - index <= 7:
+                tail = list(range(index + 1, close + 1))
         if texts[index] in ("von", "vom"):
             tail = tail and [index] + tail
         # "der Zeitung" after a name is a dative addressee ("sagte Müller der Zeitung"); after a
@@ -216,6 +247,7 @@ def _continue_phrase(view: TokenView, phrase: list[int], index: int, limit: int,
     return phrase
 
 
+_GENITIVE_STARTS = frozenset({"des", "der", "von", "vom", "eines", "einer"})
 # Heads after which a "der/des …" phrase is a genitive, never the addressee (SpkAtt dev).
 _GENITIVE_HEADS = (
     "angaben", "angabe", "ansicht", "auffassung", "meinung", "aussage", "aussagen", "bericht",
@@ -241,10 +273,14 @@ def _closing(view: TokenView, index: int, limit: int) -> int | None:
     return None
 
 
-def _is_addressee(view: TokenView, phrase: Sequence[int]) -> bool:
-    words = [_low(view.texts[i]) for i in phrase]
-    # Short heads ("welt", "bild", "ap") must be the whole word: "Weltgesundheitsorganisation".
-    return any(word in ADDRESSEE_HEADS or word.startswith(_LONG_ADDRESSEE_HEADS) for word in words[:3]) \
+def _is_addressee(view: TokenView, phrase: Sequence[int], compounds: bool = False) -> bool:
+    # Quotation marks around a name do not count: der „Berliner Zeitung“.
+    words = [_low(view.texts[i]) for i in phrase if view.texts[i] not in '„“"»«']
+    # Short heads ("welt", "bild", "ap") must be the whole word: "Weltgesundheitsorganisation";
+    # with ``compounds`` (a dative after the verb) long ones may end a compound: "der
+    # US-Zeitschrift" (after a noun, "Website der britischen Tageszeitung" is a genitive).
+    return any(word in ADDRESSEE_HEADS or word.startswith(_LONG_ADDRESSEE_HEADS)
+               or compounds and word.endswith(_COMPOUND_ADDRESSEE_HEADS) for word in words[:3]) \
         and words[0] in ("der", "dem", "den")
 
 
@@ -256,13 +292,20 @@ def addressee_phrase(view: TokenView, first: int, limit: int) -> list[int]:
     if low == "gegenüber":
         tail = noun_phrase(view, first + 1, limit, genitive=False)
         return [first] + tail if tail else []
-    if low in ("dem", "der", "den", "ihm", "ihr", "ihnen", "reportern", "journalisten"):
+    if low in ("dem", "einem", "der", "den", "ihm", "ihr", "ihnen", "reportern", "journalisten"):
         if low in ("ihm", "ihr", "ihnen", "reportern", "journalisten"):
             return [first]
         tail = noun_phrase(view, first, limit, genitive=False)
-        if tail and (low in ("dem", "den") or _is_addressee(view, tail)):
+        # "den" is dative only in the plural ("den Abgeordneten"); "den Rücktritt" is an object.
+        if tail and (low in ("dem", "einem") or low == "den" and view.texts[tail[-1]].endswith("n")
+                     or _is_addressee(view, tail, compounds=True)):
             return tail
     return []
+
+
+# Endings of attributive adjectives, not of verbs: "ersten Angaben", "offiziellen chinesischen
+# Angaben", "neuesten Studien", "einigen Teilnehmern" zufolge (SpkAtt dev).
+_ATTRIBUTIVE_ENDINGS = ("ischen", "lichen", "sten", "igen", "ellen", "ierten")
 
 
 def phrase_before(view: TokenView, last: int, clause_start: int) -> list[int]:
@@ -277,8 +320,12 @@ def phrase_before(view: TokenView, last: int, clause_start: int) -> list[int]:
         # A lower-case adjective may open it where a clause starts: "behördlichen Angaben zufolge".
         opens_clause = first == clause_start or view.texts[first - 1] in (",", "(", "–")
         if not (word[:1].isupper() or _low(word) in DETERMINERS
-                or opens_clause and is_adjective(word) and word.endswith(("en", "er", "e"))):
+                or opens_clause and is_adjective(word) and word.endswith(("en", "er", "e"))
+                or is_adjective(word) and word.endswith(_ATTRIBUTIVE_ENDINGS)):
             continue
+        if _low(word) in DETERMINERS and first + 1 < last and _low(view.texts[first + 1]) in (
+                "seiner", "ihrer", "seinen", "ihren", "deren", "dessen", "unserer", "meiner"):
+            continue  # "die ihrer Meinung nach …": the article belongs to another phrase
         phrase = noun_phrase(view, first, last)
         if phrase and phrase[-1] == last - 1 and phrase[0] == first:
             return phrase
@@ -342,7 +389,25 @@ def role_nouns(words: Sequence[str]) -> tuple[str, ...]:
 
 
 def name_part(view: TokenView, phrase: Sequence[int]) -> str | None:
-    """The proper-name part of a phrase: the trailing capitalised words after role nouns."""
+    """The proper-name part of a phrase: the trailing capitalised words after role nouns.
+
+    With an apposition ("Anna Weber, die Leiterin des Amtes", "der Direktor der Behörde, Bagus
+    Puruhito") the name is in the part that opens without an article.
+    """
+    parts: list[list[int]] = [[]]
+    for i in phrase:
+        if view.texts[i] == "," and parts[-1]:
+            parts.append([])
+        elif view.texts[i] != ",":
+            parts[-1].append(i)
+    if len(parts) > 1:
+        bare = [p for p in parts if p and _low(view.texts[p[0]]) not in DETERMINERS
+                and view.texts[p[0]][:1].isupper()]
+        for part in bare or parts:
+            name = name_part(view, part)
+            if name:
+                return name
+        return None
     words: list[str] = []
     depth = 0
     for i in phrase:  # leave out a bracketed party: "Boris Pistorius (SPD)"
