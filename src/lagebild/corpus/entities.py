@@ -331,6 +331,8 @@ def resolve_state(
         builder.gazetteer_name = state.gazetteer_name
         for form in builder.forms:
             index.register(builder, name_key(form))
+        if state.gazetteer_name and entity.type != "PER":  # exonyms share the canonical's key
+            index.register(builder, name_key(state.gazetteer_name))
 
     assignment: dict[str, str] = {}
     for mention in mentions:
