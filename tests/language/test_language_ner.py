@@ -65,6 +65,17 @@ def test_no_common_words_become_entities(mentions):
         assert word not in texts
 
 
+def test_abstract_nouns_and_time_zones_are_never_people_or_places():
+    text = (
+        "Kiew verlangt eine Feuerpause als Auftakt zu Friedensverhandlungen. "
+        "Die Delegationen treffen sich um 11 Uhr Ortszeit (10 Uhr MESZ) in Genf."
+    )
+    found = {m.text: m.type for m in parse(Document("d3", "t", "t", text, language="de")).mentions}
+    assert "Friedensverhandlungen" not in found
+    assert "MESZ" not in found
+    assert found.get("Kiew") == "LOC" and found.get("Genf") == "LOC"
+
+
 def test_mention_ids_are_deterministic():
     document = Document("d1", "t", "t", TEXT, language="de")
     assert parse(document).mentions == parse(document).mentions

@@ -130,6 +130,19 @@ def _is_common(words: Sequence[str], label: str) -> bool:
     return all(not w[:1].isupper() and not w[:1].isdigit() for w in words)
 
 
+# Abbreviations that look like names to the model but never are: time zones, units.
+_NEVER_NAMES = frozenset("MEZ MESZ UTC GMT CET CEST EST EDT PST PDT MSK".split())
+# Endings of abstract German nouns ("Friedensverhandlungen", "Sicherheit"): such a word is no
+# person or place when it is also in the German dictionary (simplemma), whatever the model says.
+_ABSTRACT_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "ismus", "tion", "tionen")
+
+
+def _abstract_noun(word: str) -> bool:
+    import simplemma
+
+    return word.lower().endswith(_ABSTRACT_ENDINGS) and simplemma.is_known(word, lang="de")
+
+
 def _spans_with_sources(
     text: str, tokens: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]]
 ) -> tuple[list[str], list[tuple[int, int, str, str]]]:
@@ -149,6 +162,11 @@ def _spans_with_sources(
         if any(taken[first:last]) or sentence_of[first] != sentence_of[last - 1]:
             return
         if _is_common(words[first:last], label):
+            return
+        if last - first == 1 and (
+            words[first] in _NEVER_NAMES
+            or source == "model" and label in ("PER", "LOC") and _abstract_noun(words[first])
+        ):
             return
         spans.append((first, last, label, source))
         for i in range(first, last):
