@@ -602,6 +602,17 @@ def test_plain_hearsay_soll_goes_on_only_right_after_its_speaker():
     assert [e for e in events if e.form == "FreeIndirect"] == []
 
 
+def test_hearsay_right_after_a_reported_accusation_is_its_content():
+    view, events = events_of("Die Staatsanwaltschaft wirft dem Händler Betrug vor. "
+                             "Er soll Kunden um ihr Erspartes gebracht haben.")
+    hearsay = [e for e in events if e.form == "FreeIndirect"]
+    assert [words(view, e.source) for e in hearsay] == ["Die Staatsanwaltschaft"]
+    assert words(view, hearsay[0].message) == "Er soll Kunden um ihr Erspartes gebracht haben ."
+    view, events = events_of("Die Staatsanwaltschaft wirft dem Händler Betrug vor. Der Laden ist "
+                             "geschlossen. Er soll Kunden um ihr Erspartes gebracht haben.")
+    assert [e for e in events if e.form == "FreeIndirect"] == []
+
+
 def test_a_role_noun_refers_to_the_name_before_an_apposition():
     text = ("Der Damm halte, sagte Anna Weber, die Leiterin des Deichamts. "
             "Die Pumpen liefen, sagte die Leiterin später.")

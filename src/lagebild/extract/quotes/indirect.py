@@ -2256,13 +2256,21 @@ def _continuations(view, events, inside) -> list[SpeechEvent]:
         current = anchors.get(event.sentence)
         if current is None or event.cue or not current.cue:
             anchors[event.sentence] = event
+    # A report of speech ("Die Behörden werfen ihm Betrug vor") is no anchor for Konjunktiv
+    # runs, but hearsay "soll(en)" right after it spells out what was reported.
+    reports = {e.sentence: e for e in events if e.form == REPORTED and not e.nested
+               and e.source} if HEARSAY_AFTER_REPORTED else {}
     count = len(view.sentences)
     anchor: SpeechEvent | None = None
     anchor_sentence = -10
+    report: SpeechEvent | None = None
+    report_sentence = -10
     number = 0
     while number < count:
         if number in anchors:
             anchor, anchor_sentence = anchors[number], number
+        if number in reports:
+            report, report_sentence = reports[number], number
         if number in with_events or number in covered:
             number += 1
             continue
@@ -2307,6 +2315,9 @@ def _continuations(view, events, inside) -> list[SpeechEvent]:
                 else PLAIN_HEARSAY_ANCHOR_SENTENCES
             source = list(anchor.source) if anchor is not None and \
                 number - anchor_sentence <= reach else []
+            if report is not None and report_sentence > anchor_sentence \
+                    and number - report_sentence <= REPORT_HEARSAY_SENTENCES:
+                source = list(report.source)
             if not source and view.mentions and number > 0 and PREVIOUS_SUBJECT_FOR_HEARSAY:
                 source = _previous_subject(view, number - 1, inside)
             previous = out[-1] if out else None
@@ -2428,6 +2439,11 @@ HEARSAY_PASSIVE = True
 # statement it goes on from (SpkAtt dev).
 PLAIN_HEARSAY_ANCHOR_SENTENCES = 1
 HEARSAY_WITHOUT_SOURCE = False
+# "Die Anklage wirft dem Händler Betrug vor. Er soll Kunden getäuscht haben.": hearsay in the
+# sentence right after a report of speech is that report's content (SpkAtt dev: joint
+# +0.0017, Source +0.0006; two sentences on: no further gain).
+HEARSAY_AFTER_REPORTED = True
+REPORT_HEARSAY_SENTENCES = 1
 HEARSAY_RUNS = True
 
 
