@@ -101,43 +101,40 @@ def transliterate(name: str, language: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _provider_names(provider, attributes, firsts: set[str], lasts: set[str], spell) -> None:
+    """Add a Faker provider's names (``attributes``: "first…" or "last…" lists) as spelt."""
+    for attribute in attributes:
+        values = getattr(provider, attribute, ())
+        if not isinstance(values, (dict, list, tuple, set, frozenset)):
+            continue  # some locales compute these (a property)
+        target = firsts if attribute.startswith("first") else lasts
+        for name in values:
+            name = spell(name)
+            if _ok(name, place=False) and " " not in name:
+                target.add(name)
+
+
 def person_names() -> tuple[set[str], set[str]]:
     import faker.providers.person as person
 
     firsts: set[str] = set()
     lasts: set[str] = set()
     for info in pkgutil.iter_modules(person.__path__):
-        if not LOCALES.match(info.name):
-            continue
-        provider = importlib.import_module(f"{person.__name__}.{info.name}").Provider
-        for attribute, target in (
-            ("first_names", firsts),
-            ("first_names_male", firsts),
-            ("first_names_female", firsts),
-            ("last_names", lasts),
-        ):
-            values = getattr(provider, attribute, ())
-            if not isinstance(values, (dict, list, tuple, set, frozenset)):
-                continue  # some locales compute these (a property)
-            for name in values:
-                if _ok(name, place=False) and " " not in name:
-                    target.add(name)
+        if LOCALES.match(info.name):
+            provider = importlib.import_module(f"{person.__name__}.{info.name}").Provider
+            _provider_names(
+                provider,
+                ("first_names", "first_names_male", "first_names_female", "last_names"),
+                firsts, lasts, lambda name: name,
+            )
     for locale, language in (("ru_RU", "ru"), ("uk_UA", "uk"), ("bg_BG", "bg")):
         provider = importlib.import_module(f"{person.__name__}.{locale}").Provider
-        for attribute, target in (
-            ("first_names_male", firsts),
-            ("first_names_female", firsts),
-            ("last_names_male", lasts),
-            ("last_names_female", lasts),
-            ("last_names", lasts),
-        ):
-            values = getattr(provider, attribute, ())
-            if not isinstance(values, (dict, list, tuple, set, frozenset)):
-                continue
-            for name in values:
-                german = transliterate(name, language)
-                if _ok(german, place=False) and " " not in german:
-                    target.add(german)
+        _provider_names(
+            provider,
+            ("first_names_male", "first_names_female", "last_names_male", "last_names_female",
+             "last_names"),
+            firsts, lasts, lambda name, language=language: transliterate(name, language),
+        )
     return firsts, lasts
 
 
