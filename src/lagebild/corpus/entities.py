@@ -11,6 +11,16 @@ People are matched on their surname, then their first names must agree: "Vitali 
 and "Wladimir Klitschko" stay apart, "Peskow" joins "Dmitri Peskow". A surname alone that
 fits several people goes to the one mentioned in the same document, else stays on its own.
 
+Within one document (:func:`_document_redirects`), a lone first name joins the one person of
+the document who carries it ("Wladimir" with "Wladimir Putin"; with two Wladimirs it stays on
+its own), and an abbreviation in parentheses right after a name is that name ("Deutscher
+Wetterdienst (DWD)"), as are its other mentions in the document, and a name of several words
+the document calls both place and organisation ("Fortuna Lindenau") takes one type. A place
+mention of a name the gazetteer lists as an organisation ("Kreml", "Pentagon") is that
+organisation. Names of several words also match without their case endings (:func:`_stem_key`:
+"Deutschen Wetterdienstes" = "Deutscher Wetterdienst"); short first names match their full
+forms ("Joe" = "Joseph").
+
 Resolution is incremental: ``resolve(later, known=resolve(earlier)[0])`` gives the same
 entities and ids as ``resolve(earlier + later)``. Entity ids are ``stable_id("e", type, key)``
 with the key of the entity's first mention, so they never change once assigned.
@@ -98,6 +108,7 @@ class _Builder:
     id: str
     type: str
     first_names: set[str] = field(default_factory=set)  # folded first-name keys
+    surnames: set[str] = field(default_factory=set)  # folded surname keys of PER forms
     forms: Counter = field(default_factory=Counter)
     roles: list[str] = field(default_factory=list)
     affiliations: list[str] = field(default_factory=list)
@@ -145,13 +156,32 @@ class _Index:
         self.exact[(builder.type, key)].add(builder.id)
         last = key.split()[-1] if key else key
         if builder.type == "PER":
+            first, _ = _person_parts(key)
+            if first is None and last in builder.first_names and last not in builder.surnames:
+                return  # a lone first name ("Wladimir") never files a person under a surname
+            builder.surnames.add(last)
             self.surname[last].add(builder.id)
             self.block[("PER", last[:BLOCK_PREFIX])].add(builder.id)
-            first, _ = _person_parts(key)
             if first:
                 builder.first_names.add(first)
         else:
             self.block[(builder.type, key[:BLOCK_PREFIX])].add(builder.id)
+            stem = _stem_key(key)
+            if stem != key:
+                self.exact[(builder.type, stem)].add(builder.id)
+
+
+def _stem_key(key: str) -> str:
+    """A name of several words without its German case endings: "Deutschen Wetterdienstes"
+    and "Deutscher Wetterdienst" -> "deuts vetterdienst" (folded)."""
+    words = key.split()
+    if len(words) < 2:
+        return key
+    stems = [re.sub(r"(?:en|em|er|es|e)$", "", w) if len(w) > 4 else w for w in words[:-1]]
+    last = words[-1]
+    if len(last) > 5:
+        last = re.sub(r"(?:es|s)$", "", last)
+    return " ".join(stems + [last])
 
 
 # ----------------------------------------------------------------- keys of a persisted index
@@ -169,49 +199,64 @@ def _register_keys(type_: str, key: str) -> set[str]:
         out.add(f"b\tPER\t{last[:BLOCK_PREFIX]}")
     else:
         out.add(f"b\t{type_}\t{key[:BLOCK_PREFIX]}")
+        out.add(f"x\t{type_}\t{_stem_key(key)}")
     return out
 
 
 def index_keys(type_: str, forms: Iterable[str]) -> set[str]:
-    """Every index key of an entity with these surface forms."""
+    """Every index key of an entity with these surface forms (a person's lone first name, as
+    :meth:`_Index.register`, under none but its exact key)."""
+    keys = [k for k in (name_key(form) for form in forms) if k]
+    firsts, surnames = set(), set()
+    if type_ == "PER":
+        for key in keys:
+            first, last = _person_parts(key)
+            if first:
+                firsts.add(first)
+                surnames.add(last)
     out: set[str] = set()
-    for form in forms:
-        key = name_key(form)
-        if key:
-            out |= _register_keys(type_, key)
+    for key in keys:
+        if type_ == "PER" and " " not in key and key in firsts and key not in surnames:
+            out.add(f"x\t{type_}\t{key}")
+            continue
+        out |= _register_keys(type_, key)
     return out
 
 
-def _mention_key(mention: Mention) -> tuple[str, str, str | None]:
-    """(surface form, folded key, gazetteer canonical name) of a mention, as resolution sees it."""
+def _mention_key(mention: Mention) -> tuple[str, str, str | None, str]:
+    """(surface form, folded key, gazetteer canonical name, type) of a mention, as resolution
+    sees it: a place mention of a name the gazetteer lists as an organisation ("Kreml" as a
+    place by the model) is that organisation."""
     form = _surface(mention)
     key = name_key(form)
+    type_ = mention.type
     if not key:
-        return form, key, None
+        return form, key, None, type_
     aliases = _aliases()
     alias = aliases.get(key) or aliases.get(_strip_genitive(key))
     gazetteer_name = None
-    if alias and alias[0] == mention.type:
+    if alias and alias[0] == "ORG" and type_ == "LOC":
+        type_ = "ORG"
+    if alias and alias[0] == type_:
         gazetteer_name = alias[1]
-        if mention.type != "PER":
+        if type_ != "PER":
             key = name_key(gazetteer_name)  # exonyms share the canonical's key
-    return form, key, gazetteer_name
+    return form, key, gazetteer_name, type_
 
 
 def probe_keys(mention: Mention) -> tuple[set[str], set[str]]:
     """(index keys, entity ids) under which the entities this mention may join are filed: every
     lookup resolution makes for it, plus the id a new entity of it would take."""
-    _, key, _ = _mention_key(mention)
+    _, key, _, type_ = _mention_key(mention)
     if not key:
         return set(), set()
-    type_ = mention.type
     ids = {stable_id("e", type_, key)}
     if type_ == "PER":
         _, surname = _person_parts(key)
         return ({f"s\t{surname}", f"s\t{_strip_genitive(surname)}",
                  f"b\tPER\t{surname[:BLOCK_PREFIX]}"}, ids)
     return ({f"x\t{type_}\t{key}", f"x\t{type_}\t{_strip_genitive(key)}",
-             f"b\t{type_}\t{key[:BLOCK_PREFIX]}"}, ids)
+             f"x\t{type_}\t{_stem_key(key)}", f"b\t{type_}\t{key[:BLOCK_PREFIX]}"}, ids)
 
 
 # Name particles belong to the surname, never count as a first name: "von der Leyen".
@@ -229,12 +274,25 @@ def _strip_genitive(key: str) -> str:
     return key[:-1] if key.endswith("s") and len(key) > 4 else key
 
 
+# Short forms of first names in international news ("Joe Biden" is "Joseph Biden"), folded.
+_SHORT_FIRST_NAMES = {
+    name_key(short): name_key(full)
+    for short, full in (
+        ("Joe", "Joseph"), ("Bill", "William"), ("Bob", "Robert"), ("Mike", "Michael"),
+        ("Jim", "James"), ("Jimmy", "James"), ("Tom", "Thomas"), ("Tony", "Anthony"),
+        ("Dick", "Richard"), ("Ted", "Edward"), ("Chris", "Christopher"), ("Nick", "Nicholas"),
+        ("Steve", "Stephen"), ("Dave", "David"), ("Ben", "Benjamin"), ("Bibi", "Benjamin"),
+    )
+}
+
+
 def _first_compatible(builder: _Builder, first: str | None) -> bool:
     if first is None or not builder.first_names:
         return True
+    first = _SHORT_FIRST_NAMES.get(first, first)
     return any(
         f == first or f[0] == first[0] and fuzz.ratio(f, first) >= FIRST_NAME_SIMILARITY
-        for f in builder.first_names
+        for f in (_SHORT_FIRST_NAMES.get(f, f) for f in builder.first_names)
     )
 
 
@@ -269,7 +327,7 @@ def _match_person(index: _Index, key: str, document_id: str) -> _Builder | None:
 
 
 def _match_other(index: _Index, type_: str, key: str) -> _Builder | None:
-    for probe in (key, _strip_genitive(key)):
+    for probe in dict.fromkeys((key, _strip_genitive(key), _stem_key(key))):
         ids = index.exact.get((type_, probe))
         if ids:
             return index.entities[min(ids, key=index.order.index)]
@@ -282,6 +340,95 @@ def _match_other(index: _Index, type_: str, key: str) -> _Builder | None:
 
 def _surface(mention: Mention) -> str:
     return (mention.normal or mention.text).strip()
+
+
+# An abbreviation in parentheses right after a name: "Deutscher Wetterdienst (DWD)".
+_ABBREVIATION = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,7}$")
+ABBREVIATION_GAP = 2  # characters between a name and its abbreviation: " ("
+
+
+def _abbreviates(abbreviation: str, name: str) -> bool:
+    """Whether the letters of ``abbreviation`` run, in order, through ``name`` from its first
+    letter on ("DWD" in "Deutscher Wetterdienst", "IStGH" in "Internationaler Strafgerichtshof")."""
+    letters = [c for c in abbreviation.lower() if c.isalpha()]
+    text = name.lower()
+    if not letters or not text.startswith(letters[0]):
+        return False
+    position = 0
+    for letter in letters:
+        position = text.find(letter, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
+
+
+def _known_place(name: str) -> bool:
+    """Whether the gazetteer or the city list knows ``name`` as a place."""
+    from lagebild.language.features import name_lists
+
+    alias = _aliases().get(name_key(name))
+    return (alias is not None and alias[0] == "LOC") or name in name_lists().get("CITY", ())
+
+
+def _document_redirects(mentions: Sequence[Mention]) -> dict[str, tuple[str, str, str | None, str]]:
+    """Mention id -> (form, key, gazetteer name, type) under which it resolves, where the
+    mention's document says more than the mention itself: a lone first name carried by exactly
+    one person of the document ("Wladimir" -> "Wladimir Putin"; two Wladimirs: no redirect,
+    nor where the name is a surname in the document), an abbreviation in parentheses right
+    after a name, with the abbreviation's other mentions in the document, and a name of several
+    words the document gives two types (place and organisation) as the more frequent one. Per document only, so
+    resolving documents one at a time or together gives the same."""
+    by_document: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_document[mention.document_id].append(mention)
+    redirects: dict[str, tuple[str, str, str | None, str]] = {}
+    for document in by_document.values():
+        keyed = [(m, _mention_key(m)) for m in document]
+        # people of the document: first-name key -> full keys, by surname
+        carriers: dict[str, dict[str, str]] = defaultdict(dict)
+        surnames: set[str] = set()
+        for _, (_, key, _, type_) in keyed:
+            if type_ != "PER" or " " not in key:
+                continue
+            first, surname = _person_parts(key)
+            surname = _strip_genitive(surname)
+            surnames.add(surname)
+            if first:
+                carriers[first].setdefault(surname, key)
+        abbreviations: dict[str, tuple[str, str | None, str]] = {}
+        ordered = sorted(keyed, key=lambda item: item[0].start)
+        for (before, (_, key, gazetteer_name, type_)), (after, _) in zip(ordered, ordered[1:]):
+            if (type_ != "PER" and after.start - before.end == ABBREVIATION_GAP
+                    and _ABBREVIATION.match(after.text) and len(before.text) > len(after.text) + 2
+                    and _abbreviates(after.text, before.text)):
+                abbreviations.setdefault(name_key(after.text), (key, gazetteer_name, type_))
+        # a name of several words that the document calls both a place and an organisation
+        # ("Fortuna Lindenau") is one of them: the more frequent; on a tie a place where the
+        # place lists know the name ("New Orleans"), else an organisation
+        types: dict[str, Counter] = defaultdict(Counter)
+        for _, (_, key, _, type_) in keyed:
+            if type_ in ("LOC", "ORG") and " " in key:
+                types[key][type_] += 1
+        for mention, (form, key, gazetteer_name, type_) in keyed:
+            votes = types.get(key)
+            if votes and len(votes) == 2:
+                if votes["ORG"] == votes["LOC"]:
+                    winner = "LOC" if _known_place(_surface(mention)) else "ORG"
+                else:
+                    winner = "ORG" if votes["ORG"] > votes["LOC"] else "LOC"
+                if winner != type_:
+                    redirects[mention.id] = (form, key, gazetteer_name, winner)
+        for mention, (form, key, _, type_) in keyed:
+            if type_ == "PER" and key and " " not in key:
+                bare = _strip_genitive(key)
+                full = carriers.get(key) or carriers.get(bare)
+                if full and len(full) == 1 and key not in surnames and bare not in surnames:
+                    redirects[mention.id] = (form, next(iter(full.values())), None, "PER")
+            elif type_ != "PER" and name_key(mention.text) in abbreviations:
+                target, gazetteer_name, target_type = abbreviations[name_key(mention.text)]
+                redirects[mention.id] = (form, target, gazetteer_name, target_type)
+    return redirects
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,17 +476,19 @@ def resolve_state(
         for form, count in state.forms:
             builder.add_form(form, count)
         builder.gazetteer_name = state.gazetteer_name
-        for form in builder.forms:
+        # full names first, so that a lone first name is known as one (see _Index.register)
+        for form in sorted(builder.forms, key=lambda f: -len(name_key(f).split())):
             index.register(builder, name_key(form))
         if state.gazetteer_name and entity.type != "PER":  # exonyms share the canonical's key
             index.register(builder, name_key(state.gazetteer_name))
 
     assignment: dict[str, str] = {}
+    mentions = list(mentions)
+    redirects = _document_redirects(mentions)
     for mention in mentions:
-        form, key, gazetteer_name = _mention_key(mention)
+        form, key, gazetteer_name, type_ = redirects.get(mention.id) or _mention_key(mention)
         if not key:
             continue
-        type_ = mention.type
         if type_ == "PER":
             builder = _match_person(index, key, mention.document_id)
         else:

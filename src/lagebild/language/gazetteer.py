@@ -6,7 +6,9 @@ the Babel package) and ``data/gazetteer_de.txt``, a curated list written for thi
 ministries, people in the news). Each curated line may list spellings of the same entity
 (``Kiew = Kyjiw | Kyiv``); entity resolution uses those as its exonym table. Lines marked ``?``
 are common words as well ("Welt", "Union"): they name entities for resolution but are never
-matched in text on the gazetteer's word alone.
+matched in text on the gazetteer's word alone. A spelling marked ``*`` is a generic word that
+names the entity only when nothing qualifies it (``UN-Sicherheitsrat = Sicherheitsrat*``: "der
+Sicherheitsrat" is the UN's, "der ukrainische Sicherheitsrat" is not; see :func:`is_generic`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ class Entry:
     canonical: str  # the entity's canonical name (first name on its gazetteer line)
     ambiguous: bool = False  # a common word too: never matched on its own
     source: str = "curated"  # curated, cldr
+    generic: bool = False  # names the entity only unqualified ("Sicherheitsrat*")
 
 
 def _read_curated() -> list[Entry]:
@@ -49,8 +52,10 @@ def _read_curated() -> list[Entry]:
         ambiguous = line.startswith("?")
         line = line.lstrip("?")
         names = [part.strip() for part in line.replace("=", "|").split("|") if part.strip()]
+        canonical = names[0].rstrip("*")
         for name in names:
-            entries.append(Entry(name, current, names[0], ambiguous))
+            generic = name.endswith("*")
+            entries.append(Entry(name.rstrip("*"), current, canonical, ambiguous, generic=generic))
     return entries
 
 
@@ -96,6 +101,17 @@ def entries() -> tuple[Entry, ...]:
     curated = _read_curated()
     seen = {entry.name for entry in curated}
     return tuple(curated + [e for e in _read_cldr() if e.name not in seen])
+
+
+@lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    return frozenset(e.name for e in entries() if e.generic)
+
+
+def is_generic(name: str) -> bool:
+    """Whether ``name`` is a generic word the gazetteer links to one entity only unqualified
+    ("Sicherheitsrat", "Verteidigungsministerium")."""
+    return name in _generic()
 
 
 def _key(name: str) -> tuple[str, ...]:

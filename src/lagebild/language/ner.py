@@ -11,6 +11,9 @@ Order of the cascade, each step only adding what the earlier ones left open:
 4. document consistency: a name found once is found at its other mentions, inflected forms
    included ("Selenskyjs" -> normal "Selenskyj").
 
+Between them, the span fixes of :mod:`lagebild.language.patterns` (building names, split
+coordinations, role words cut off, edges of names, common nouns dropped).
+
 Spans made only of stop words or lower-case words (other than deriv adjectives) are dropped:
 no common words as entities. :func:`labelled_spans` returns the fine labels (for evaluation);
 :func:`recognize` returns :class:`~lagebild.model.Mention` records for the four main types,
@@ -172,10 +175,17 @@ def _spans_with_sources(
         for i in range(first, last):
             taken[i] = True
 
+    starts = {first for first, _ in sentences}
     for first, last, label in _model_spans(words, sentences):
-        add(first, last, label, "model")
+        for a, b, kind in patterns.model_span_parts(words, first, last, label):
+            add(a, b, kind, "model")  # roles cut off, "Houston und Corpus Christi" split
     for first, last, entry in gazetteer.find(words):
         add(first, last, entry.type, "gazetteer")
+    for first, last in patterns.place_names(words):  # "im Istanbuler Çırağan-Palast"
+        add(first, last, "LOC", "pattern")
+    for first, last in patterns.organisation_names(words, starts):  # "des Nationalen ...rats"
+        patterns.clear_model_pieces(spans, taken, first, last)
+        add(first, last, "ORG", "pattern")
     for i in range(1, n):
         if taken[i] or not patterns.is_role(words[i - 1]):
             continue
@@ -192,6 +202,7 @@ def _spans_with_sources(
             last += 1
         if last > i:
             add(i, last, "PER", "pattern")
+    patterns.adjust_edges(words, spans, taken, starts)
 
     # consistency: names seen once label their other, possibly inflected, occurrences
     names: dict[str, str] = {}
@@ -250,6 +261,7 @@ def recognize(
     for a, b, label, _ in spans:
         if label in ("ORG", "LOC") and b - a == 1:
             known_types.setdefault(words[a], label)
+    places = {a: " ".join(words[a:b]) for a, b, label, _ in spans if label == "LOC"}
     mentions = []
     for first, last, label, source in spans:
         if label not in MAIN_TYPES:
@@ -264,6 +276,9 @@ def recognize(
             after = patterns.affiliation_after(words, last)
             if after:
                 affiliation = after[0]
+        normal = _normal(surface, label, seen)
+        if label in ("ORG", "LOC"):  # "der ukrainische Sicherheitsrat" is not the UN's
+            normal = patterns.qualified_name(words, first, last, normal, places)
         mentions.append(
             Mention(
                 id=f"{document_id}-m{len(mentions)}",
@@ -274,7 +289,7 @@ def recognize(
                 type=label,  # type: ignore[arg-type]
                 role=role,
                 affiliation=affiliation,
-                normal=_normal(surface, label, seen),
+                normal=normal,
                 source=source,
             )
         )
