@@ -667,3 +667,223 @@ def test_who_is_quoted_by_an_agency_in_the_passive_speaks():
     view, event = one_event("Die Ministerin wird von der Agentur Nordpress mit den Worten "
                             "zitiert, die Lage sei ernst.")
     assert words(view, event.source) == "Die Ministerin"
+
+
+# --------------------------------------------------------------------------- speakers (Q4)
+
+
+def test_a_lead_in_speaker_keeps_its_apposition_past_adverbials_after_the_verb():
+    view, event = one_event("Karl Brandt, der Vorsitzende des Vereins, der seit Jahren im Amt "
+                            "ist, sagte zum Abschluss der Sitzung: „Wir machen weiter.“")
+    assert words(view, event.source) == "Karl Brandt , der Vorsitzende des Vereins"
+    assert words(view, event.message) == "„ Wir machen weiter . “"
+
+
+def test_the_subject_opening_the_sentence_speaks_past_a_relative_clause_and_an_auxiliary():
+    view, event = one_event("Die Interessengemeinschaft Hafen (IGH), die von der Stadt gegründet "
+                            "wurde, hat nun in einer Stellungnahme bekannt gegeben, dass keine "
+                            "Gefahr bestehe.")
+    assert words(view, event.source) == "Die Interessengemeinschaft Hafen ( IGH )"
+
+
+def test_a_quoted_name_after_von_belongs_to_the_speaker():
+    view, event = one_event("Die Lage sei ruhig, sagte Anna Moser vom „Kollektiv Lindau“ gestern "
+                            "in einem Interview.")
+    assert words(view, event.source) == "Anna Moser vom „ Kollektiv Lindau “"
+
+
+def test_a_short_quotation_of_capitalised_words_before_the_verb_is_a_name():
+    view, event = one_event("„Nordkurier“ berichtet, dass die Fähre wieder fahre.")
+    assert words(view, event.source) == "„ Nordkurier “"
+    assert words(view, event.message) == "dass die Fähre wieder fahre"
+
+
+def test_an_extended_attribute_belongs_to_the_speaker():
+    view, event = one_event("„Wir bleiben hier“, schrieb die in Lindau geborene Sängerin.")
+    assert words(view, event.source) == "die in Lindau geborene Sängerin"
+
+
+def test_an_apposition_after_the_speakers_origin_leaves_the_message():
+    view, event = one_event("So sagte der Koordinator für Katastrophenhilfe, Tom Berg, gegenüber "
+                            "der Presse, dass die Pegel sinken.")
+    assert words(view, event.source) == "der Koordinator für Katastrophenhilfe , Tom Berg"
+    assert "Tom" not in words(view, event.message)
+
+
+def test_after_nach_eigenem_bekunden_the_subject_goes_on_speaking():
+    view, events = events_of("Der Bruder des Ministers, Karl Berger, war nach eigenem Bekunden "
+                             "eingeweiht. „Er braucht jetzt Ruhe.“")
+    quote = next(e for e in events if view.texts[e.message[0]] == "„")
+    assert words(view, quote.source) == "Der Bruder des Ministers , Karl Berger"
+
+
+def test_a_konjunktiv_run_with_no_speaker_takes_the_role_subject_of_the_sentence_before():
+    view, events = events_of("Die Kriminalpolizei sucht einen Mann. Er sei etwa 30 Jahre alt "
+                             "und trage eine Brille.")
+    assert [words(view, e.source) for e in events] == ["Die Kriminalpolizei"]
+
+
+def test_the_subject_of_a_subordinate_speech_clause_speaks():
+    view, events = events_of("Während der Bürgermeister ankündigte, den Plan prüfen zu lassen, "
+                             "stellte sich der Rat dagegen.")
+    event = next(e for e in events if words(view, e.cue) == "ankündigte")
+    assert words(view, event.source) == "der Bürgermeister"
+
+
+def test_a_second_verb_after_a_comma_shares_the_subject_and_takes_the_message_after_it():
+    view, events = events_of("Die Stadtwerke bestätigten den Ausfall, teilten jedoch mit, die "
+                             "Ursache sei unklar.")
+    event = next(e for e in events if words(view, e.cue) == "teilten mit")
+    assert words(view, event.source) == "Die Stadtwerke"
+    assert words(view, event.message) == "die Ursache sei unklar"
+
+
+def test_der_after_a_document_noun_is_a_genitive_not_an_addressee():
+    view, event = one_event("Laut einem Artikel der Zeitung Nordkurier sind 20 Häuser betroffen.")
+    assert words(view, event.source) == "einem Artikel der Zeitung Nordkurier"
+
+
+def test_demnach_statement_is_exported_with_the_speaker_it_points_back_to():
+    quotes, _ = quotes_of("Der Damm hielt laut Feuerwehr bis zum Morgen. "
+                       "Demnach gab es in der Nacht keine Verletzten.")
+    quote = next(q for q in quotes if "keine Verletzten" in q.text)
+    assert quote.speaker is not None and quote.speaker.text == "Feuerwehr"
+
+
+def test_a_nominative_pronoun_after_the_verb_speaks_and_the_prefield_is_its_object():
+    view, events = events_of("Eine Verschiebung der Wahl bezeichnete er als fatal, weil alle "
+                             "warteten.")
+    event = next(e for e in events if words(view, e.cue) == "bezeichnete")
+    assert words(view, event.source) == "er"
+
+
+# --- Speech events found beyond the classic layouts (issue #5; sentences invented for the tests)
+
+
+def test_a_plural_kept_for_its_particle_reading_still_speaks_before_a_clause():
+    view, events = events_of("Viele Experten sagen, dass die Mieten weiter steigen.")
+    assert forms_and_cues(view, events) == [("Indirect", "sagen")]
+    assert words(view, events[0].source) == "Viele Experten"
+
+
+def test_a_stance_noun_speaks_past_an_adverb_after_its_verb():
+    view, events = events_of("Die Opposition ist jedoch der Auffassung, dass das Gesetz scheitert.")
+    assert forms_and_cues(view, events) == [("Indirect", "ist der Auffassung")]
+    assert words(view, events[0].source) == "Die Opposition"
+
+
+def test_holding_it_possible_that_is_a_stance_cue():
+    view, events = events_of("Die Forscher halten es für wahrscheinlich, dass der Komet zerfällt.")
+    assert forms_and_cues(view, events) == [("Indirect", "halten es für wahrscheinlich")]
+    assert words(view, events[0].message) == "dass der Komet zerfällt"
+    view, events = events_of("Der Verein hält es für seine Pflicht.")
+    assert events == []
+
+
+def test_seit_before_a_noun_opens_a_main_clause_not_a_subordinate_one():
+    view, events = events_of("Seit Jahren vertritt sie die These, dass Bienen tanzen lernen.")
+    assert forms_and_cues(view, events) == [("Indirect", "vertritt die These")]
+    assert words(view, events[0].source) == "sie"
+
+
+def test_a_relative_clause_with_a_speech_verb_speaks_through_its_pronoun():
+    view, events = events_of("Die Polizei befragte einen Zeugen, der angab, den Fahrer erkannt "
+                             "zu haben.")
+    assert forms_and_cues(view, events) == [("Indirect", "angab")]
+    assert words(view, events[0].source) == "der"
+    assert words(view, events[0].message) == "den Fahrer erkannt zu haben"
+    view, events = events_of("Es gab einen Richter, der entschied, ob die Haft angeordnet wird.")
+    assert events == []
+
+
+def test_participle_and_auxiliary_closing_a_wie_clause_are_the_cue():
+    view, events = events_of("Wie der Verband am Montag bekanntgegeben hat, fällt das Turnier aus.")
+    assert forms_and_cues(view, events) == [("Indirect", "Wie bekanntgegeben hat")]
+    assert words(view, events[0].source) == "der Verband"
+
+
+def test_a_passive_speech_verb_before_a_dass_clause_speaks_without_a_source():
+    view, events = events_of("Am Morgen war berichtet worden, dass der Zug entgleist sei.")
+    assert forms_and_cues(view, events) == [("Indirect", "war berichtet worden")]
+    assert events[0].source == []
+    view, events = events_of("Sollte der Antrag angenommen werden, könnte das Werk schließen.")
+    assert events == []
+
+
+def test_a_demonstrative_object_takes_up_the_sentence_before_as_message():
+    view, events = events_of("Der Impfstoff wirkt auch bei Kindern. Die Forscher gaben diese "
+                             "Ergebnisse am Montag bekannt.")
+    assert forms_and_cues(view, events) == [("Indirect", "gaben bekannt")]
+    assert words(view, events[0].message) == (
+        "Der Impfstoff wirkt auch bei Kindern . diese Ergebnisse")
+
+
+def test_a_colon_lead_in_with_any_verb_introduces_a_quotation():
+    view, events = events_of("Im Landtag warb die Ministerin mit den Worten: „Wir brauchen mehr "
+                             "Lehrer.“")
+    assert forms_and_cues(view, events) == [("Direct", "warb")]
+    assert words(view, events[0].source) == "die Ministerin"
+
+
+def test_whom_an_outlet_quotes_speaks_too_as_a_nested_event():
+    view, events = events_of("Die Zeitung zitiert den Bürgermeister mit den Worten „Wir schaffen "
+                             "das schon.“")
+    assert [(e.nested, words(view, e.cue), words(view, e.source)) for e in events] == [
+        (False, "zitiert", "Die Zeitung"), (True, "", "den Bürgermeister")]
+    quotes, _ = quotes_of("Die Zeitung zitiert den Bürgermeister mit den Worten „Wir schaffen "
+                          "das schon.“")
+    assert len(quotes) == 1
+
+
+def test_an_origin_after_nach_angaben_belongs_to_the_source():
+    view, event = one_event("Nach Angaben aus Regierungskreisen sind 20 Häuser betroffen.")
+    assert words(view, event.source) == "Angaben aus Regierungskreisen"
+    assert words(view, event.message) == "sind 20 Häuser betroffen"
+
+
+def test_sowie_joins_speakers_like_und():
+    view, event = one_event("Die Bürgermeisterin sowie der Landrat erklärten, die Brücke bleibe "
+                            "gesperrt.")
+    assert words(view, event.source) == "Die Bürgermeisterin sowie der Landrat"
+
+
+def test_a_speaker_named_right_before_a_konjunktiv_run_wins_over_an_older_anchor():
+    view, events = events_of("Der Bürgermeister sagte, die Lage sei ernst. Die Feuerwehr sei im "
+                             "Einsatz. Die Polizei rät zur Vorsicht. Niemand solle das Haus "
+                             "verlassen, es bestehe Gefahr.")
+    last = max(events, key=lambda e: min(e.message))
+    assert words(view, last.source) == "Die Polizei"
+
+
+def test_a_clock_time_after_um_opens_a_main_clause():
+    view, events = events_of("Um 9 Uhr meldete die Agentur, der Flughafen sei wieder offen.")
+    assert forms_and_cues(view, events) == [("Indirect", "meldete")]
+    assert words(view, events[0].source) == "die Agentur"
+
+
+def test_an_announcement_in_a_subordinate_clause_takes_its_zu_infinitive_as_message():
+    view, events = events_of("Die Gespräche stocken, da die Partei angekündigt hatte, mit allen "
+                             "Gruppen verhandeln zu wollen.")
+    assert forms_and_cues(view, events) == [("Indirect", "angekündigt hatte")]
+    assert words(view, events[0].message) == "mit allen Gruppen verhandeln zu wollen"
+
+
+def test_konjunktiv_after_a_named_report_of_speech_goes_on_with_its_speaker():
+    text = ("Die Gewerkschaft Verdi forderte am Montag höhere Löhne. Der Streik beginnt am "
+            "Dienstag. Die Beschäftigten hätten lange genug verzichtet.")
+    document, parsed = _with_mentions(text, [("Gewerkschaft Verdi", "ORG")])
+    quotes, _ = extract_quotes(document, parsed)
+    continued = [q for q in quotes if q.text.startswith("Die Beschäftigten")]
+    assert [q.speaker.text for q in continued] == ["Die Gewerkschaft Verdi"]
+
+
+def test_a_web_name_after_laut_is_no_adjective_of_the_clause_after_it():
+    view, event = one_event("Laut tagesschau.de blieben einige Demonstranten auf dem Platz.")
+    assert words(view, event.source) == "tagesschau.de"
+
+
+def test_quoted_words_in_the_clause_of_a_speech_verb_without_message_are_its_message():
+    view, events = events_of("Der Minister nannte den Bericht eine „Zeitungsente“.")
+    assert forms_and_cues(view, events) == [("Direct", "nannte")]
+    assert words(view, events[0].message) == "„ Zeitungsente “"
+    assert words(view, events[0].source) == "Der Minister"

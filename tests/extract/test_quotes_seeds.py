@@ -43,6 +43,7 @@ CASES = [
     ("000", "Ausfall der Flugausrüstung", "Die ukrainische Luftwaffe", "institution", None, ()),
     ("000", "Er handelte dann kompetent", "Die ukrainische Luftwaffe", "institution", None, ()),
     ("000", "am Dienstagabend bei einem Flugeinsatz", "Luftwaffe", "institution", None, ()),
+    ("000", "keine Todesopfer am Boden", "Luftwaffe", "institution", None, ()),  # "Demnach"
     ("001", "etwa eine Stunde gedauert", "eigene Quellen", "anonymous", None, ("Tass", "Interfax")),
     ("001", "Fortsetzung im weiteren Tagesverlauf", "eigene Quellen", "anonymous", None,
      ("Tass", "Interfax")),

@@ -24,9 +24,13 @@ DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "spkatt2
 # Fifth round (about 25 more cue verbs, quotations continuing a cued event, guessed cues before
 # Konjunktiv-I clauses, "soll" hearsay, passives with "von X", "wie X mitteilte", prepositional
 # addressees, hearsay after a report of speech): joint 0.639, Source 0.580 (Addr 0.359).
+# Speaker spans (issue #5, with that round's event finding): extended attributes ("die in X
+# geborene Y"), quoted names, lead-in appositions past adverbials, the sentence's opening subject
+# as fallback, "nach eigenem Bekunden" continuing the subject, role subjects of the sentence
+# before for Konjunktiv runs: joint 0.647, Source 0.604.
 # Floors sit a little below; lowering one is a deliberate act.
-JOINT_F1_FLOOR = 0.63
-SOURCE_F1_FLOOR = 0.57
+JOINT_F1_FLOOR = 0.64
+SOURCE_F1_FLOOR = 0.59
 
 
 def test_events_match_by_cue_and_roles_score_by_token_overlap():

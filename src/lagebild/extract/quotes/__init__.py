@@ -61,8 +61,9 @@ def extract_quotes(
     for event in events:
         if event.nested or not event.message:
             continue
-        speaker, via = _speaker_and_via(view, event, people)
-        if speaker is None and previous is not None and _impersonal(view, event) \
+        anaphoric = _anaphoric_source(view, event)
+        speaker, via = (None, ()) if anaphoric else _speaker_and_via(view, event, people)
+        if speaker is None and previous is not None and (anaphoric or _impersonal(view, event)) \
                 and event.sentence - previous[0] <= INHERIT_SPEAKER_SENTENCES:
             speaker, via = previous[1], previous[2]
         if document.agency:
@@ -106,8 +107,18 @@ def extract_quotes(
 
 
 def _impersonal(view: TokenView, event: SpeechEvent) -> bool:
-    """ "…, hieß es weiter": a cue that names no speaker continues the one before."""
+    """ "…, hieß es weiter": a cue that names no speaker continues the one before (as does a
+    source that only points back: "Demnach …", see :func:`_anaphoric_source`)."""
     return any(view.texts[i].lower() in ("heißt", "hieß", "geheißen") for i in event.cue)
+
+
+# Adverbs that point back to the report before ("Demnach gab es keine Toten"): SpkAtt marks
+# the adverb as the Source; the exported speaker is the one it points back to.
+_ANAPHORIC_SOURCES = frozenset("demnach danach dementsprechend".split())
+
+
+def _anaphoric_source(view: TokenView, event: SpeechEvent) -> bool:
+    return len(event.source) == 1 and view.texts[event.source[0]].lower() in _ANAPHORIC_SOURCES
 
 
 def _segment_of(segments: Sequence[Segment], start: int) -> str | None:

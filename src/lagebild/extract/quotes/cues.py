@@ -61,6 +61,7 @@ _WEAK: tuple[tuple[str, str], ...] = (
     ("signalisier", ""), ("verlautbar", ""), ("bedauer", ""), ("beanstand", ""),
     ("konstatier", ""), ("insistier", ""), ("würdig", ""), ("reg", "an"), ("stuf", "ein"),
     ("begrüß", ""), ("beschwer", ""), ("zweifel", ""), ("bekenn", ""), ("frag", ""),
+    ("urteil", ""), ("besag", ""), ("dräng", ""),
 )
 
 # Strong and irregular verbs: lemma, particle, finite forms, participles.
@@ -99,6 +100,7 @@ _STRONG: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
      ("eingewandt", "eingewendet")),
     ("bitten", "", ("bittet", "bat", "baten"), ("gebeten",)),
     ("raten", "", ("rät", "riet", "rieten"), ()),
+    ("rufen", "aus", ("ruft", "rufen", "rief", "riefen"), ("ausgerufen",)),
     ("wissen", "", ("weiß", "wusste", "wussten"), ()),
 )
 

@@ -71,6 +71,11 @@ from lagebild.extract.quotes.events import (
 )
 from lagebild.extract.quotes.speakers import (
     ADDRESSEE_HEADS,
+    AGENCIES,
+    ANONYMOUS_MARKERS,
+    INSTITUTION_WORDS,
+    OUTLETS,
+    ROLE_WORDS,
     DETERMINERS,
     PREPOSITIONS,
     PRONOUNS,
@@ -79,6 +84,7 @@ from lagebild.extract.quotes.speakers import (
     is_adjective,
     noun_phrase,
     phrase_before,
+    quoted_name,
 )
 from lagebild.extract.quotes.text import TokenView
 
@@ -160,9 +166,41 @@ def find_events(view: TokenView) -> list[SpeechEvent]:
     if view.mentions:
         _refine_by_mentions(view, [e for e in events if id(e) not in refined])
     _refine_roles(view, events)
+    if QUOTED_PERSON_TWINS:
+        events.extend(_quoted_person_twins(view, events))
     events.extend(_nested_quotes(view, events, quotes))
     events.sort(key=lambda e: (min(e.message or e.cue or [0]), e.nested))
     return events
+
+
+# "Der Spiegel zitiert den Prediger mit den Worten „…“": SpkAtt annotates the statement twice,
+# as the outlet's (with the cue) and as the quoted person's (no cue). The twin is marked nested,
+# so the pipeline keeps one quote (SpkAtt dev).
+QUOTED_PERSON_TWINS = True
+
+
+def _quoted_person_twins(view: TokenView, events: list[SpeechEvent]) -> list[SpeechEvent]:
+    texts = view.texts
+    out = []
+    for event in events:
+        if event.nested or not event.cue or not event.message or not event.source:
+            continue
+        verb = next((i for i in event.cue if texts[i].lower().startswith("zitier")), None)
+        if verb is None:
+            continue
+        taken = set(event.source) | set(event.message) | set(event.cue)
+        _, end = _clause_bounds(view, *view.sentences[event.sentence], verb, verb)
+        if any(texts[i].lower() in _PASSIVE_AUX for i in event.cue):
+            continue  # (the passive's two sources tie in SpkAtt's matching: no gain on dev)
+        index = verb + 1
+        while index < end and texts[index].lower() in SKIPPABLE:
+            index += 1
+        person = noun_phrase(view, index, end)
+        if person and not set(person) & taken and texts[person[0]].lower() not in PRONOUNS - {
+                "ihn", "sie"} and texts[person[0]].lower() not in ("eine", "einen", "ein"):
+            out.append(SpeechEvent(event.sentence, event.form, source=person,
+                                   message=list(event.message), nested=True))
+    return out
 
 
 # --------------------------------------------------------------------------- mentions
@@ -482,14 +520,18 @@ def _sentence_events(
             if not readings and SHOWED_ONESELF and low in _ZEIGEN and index + 1 < last \
                     and texts[index + 1].lower() == "sich":
                 readings = [cues.VerbForm("zeigen", None)]  # "zeigte sich besorgt, dass …"
-            if not readings and AMBIGUOUS_BEFORE_CLAUSE and low in cues.BEFORE_CLAUSE \
+            if (not readings or BEFORE_CLAUSE_NEXT_TO_PARTICLE and not any(
+                    r.particle is None for r in readings)) \
+                    and AMBIGUOUS_BEFORE_CLAUSE and low in cues.BEFORE_CLAUSE \
                     and index > first and index + 1 < last and (
                         texts[index + 1] in (",", ":") or low == "sprechen"
                         and texts[index + 1].lower() in ("von", "vom", "davon")) \
                     and texts[index - 1].lower() not in _NOT_BEFORE_AMBIGUOUS:
-                readings = [cues.BEFORE_CLAUSE[low]]
+                readings = readings + [cues.BEFORE_CLAUSE[low]]
             if readings:
                 event = _verb_event(view, number, first, last, index, readings, quote_at, inside)
+            elif HOLDS_IT_POSSIBLE and low in _HALTEN:
+                event = _holds_event(view, number, first, last, index, quote_at, inside)
             elif word in cues.STANCE_NOUNS:
                 event = _stance_event(view, number, first, last, index, quote_at, inside)
         if event is not None and not (set(event.cue) & taken):
@@ -756,6 +798,9 @@ BEKANNT_CUES = True
 SHOWED_ONESELF = True
 _ZEIGEN = frozenset({"zeigte", "zeigten", "zeigt", "zeigen"})
 AMBIGUOUS_BEFORE_CLAUSE = True
+# "Berater sagen, dass …": a plural kept only for its particle reading ("sagen … zu") still
+# speaks before a clause when no particle closes it (SpkAtt dev).
+BEFORE_CLAUSE_NEXT_TO_PARTICLE = True
 _NOT_BEFORE_AMBIGUOUS = frozenset({"zu", "nichts", "etwas", "was", "du", "man"})
 _BEKANNT_VERBS = frozenset(
     "wurde wurden wird werden worden geworden gegeben gab gaben gibt geben gemacht machte "
@@ -778,6 +823,27 @@ def _bekannt_event(view, number, first, last, index, quote_at, inside) -> Speech
         if len(message) < 3:
             return None
         return SpeechEvent(number, INDIRECT, cue=[start] + cue, source=source, message=message)
+    if ANAPHORIC_MESSAGE and start == first and number > 0 and (end >= last
+                                                                or texts[end] in _FINAL):
+        # "Das wurde vom Presseamt bekannt gegeben.", "Jetzt wurde diese Entdeckung bekannt
+        # gegeben.": the sentence before is what was made known.
+        anaphor = _demonstrative_object(view, start, end, set(cue), allow_das=True)
+        if anaphor:
+            previous_first, previous_last = view.sentences[number - 1]
+            source = []
+            for j in range(start, max(cue)):
+                if texts[j].lower() in ("von", "vom"):
+                    source = noun_phrase(view, j + 1, end)
+                    break
+            else:
+                verb = min(cue)
+                if verb > start and texts[verb - 1] not in _FINAL and verb - 1 not in anaphor:
+                    source = _subject_in(view, start, verb) if start < verb else []
+                if not source:
+                    source = [j for j in _subject_after(view, verb + 1, end) if j not in anaphor
+                              and j not in cue]
+            return SpeechEvent(number, INDIRECT, cue=cue, source=source,
+                               message=list(range(previous_first, previous_last)) + anaphor)
     if start != first and texts[start - 1] not in (",", ":"):
         return None
     if end + 1 >= last or texts[end] not in (",", ":"):
@@ -796,6 +862,45 @@ def _bekannt_event(view, number, first, last, index, quote_at, inside) -> Speech
     return SpeechEvent(number, INDIRECT, cue=cue, source=source, message=message)
 
 
+# "Analysten halten es für möglich, dass …", "Er hält es jedoch für unwahrscheinlich, dass …":
+# a stance voiced on a clause; the words "hält es für möglich" are the cue (SpkAtt dev).
+HOLDS_IT_POSSIBLE = True
+_HALTEN = frozenset({"hält", "halten", "hielt", "hielten"})
+_HOLDS_ADVERBS = frozenset("jedoch aber allerdings auch durchaus weiterhin nicht eher".split())
+
+
+def _holds_event(view, number, first, last, index, quote_at, inside) -> SpeechEvent | None:
+    texts = view.texts
+    j = index + 1
+    while j < last and texts[j].lower() in _HOLDS_ADVERBS:
+        j += 1
+    if j + 2 >= last or texts[j].lower() != "es":
+        return None
+    es = j
+    j += 1
+    while j < last and texts[j].lower() in _HOLDS_ADVERBS:
+        j += 1
+    if j + 2 >= last or texts[j].lower() != "für":
+        return None
+    fuer = j
+    comma = next((k for k in range(fuer + 1, min(last, fuer + 5)) if texts[k] == ","), None)
+    if comma is None or comma == fuer + 1 or comma + 1 >= last \
+            or not all(texts[k][:1].islower() for k in range(fuer + 1, comma)):
+        return None
+    after = texts[comma + 1].lower()
+    if after not in ("dass", "ob") and not _konjunktiv_clause(view, comma + 1, last):
+        return None
+    extra = [es, *range(fuer, comma)]
+    event = _verb_event(view, number, first, last, index, [cues.VerbForm("halten", None)],
+                        quote_at, inside, extra=extra)
+    if event is not None:
+        event.source = [i for i in event.source if i not in extra]
+        start, _ = _clause_bounds(view, first, last, index, index)
+        if not event.source and 0 < index - start <= MAX_PREFIELD_SOURCE_TOKENS:
+            event.source = list(range(start, index))  # "eBay hält es für möglich"
+    return event
+
+
 def _wonach_event(view, number, first, last, index) -> SpeechEvent | None:
     """ "Berichte der Zeitung X, wonach …": the noun before the comma is the source."""
     source = phrase_before(view, index - 1, first)
@@ -805,20 +910,32 @@ def _wonach_event(view, number, first, last, index) -> SpeechEvent | None:
     return SpeechEvent(number, INDIRECT, cue=[index], source=source, message=message)
 
 
+# "37 Prozent sind jedoch der Auffassung, …", "vertritt er die These, …": adverbs and a
+# pronoun subject may stand between the verb and the stance noun (SpkAtt dev).
+STANCE_PAST_ADVERBS = True
+STANCE_REACH_TOKENS = 5
+_STANCE_INSERTIONS = frozenset(
+    "jedoch aber allerdings auch weiterhin weiter nach wie vor ebenfalls offenbar durchaus "
+    "nun zudem er sie wir man".split())
+
+
 def _stance_event(view, number, first, last, index, quote_at, inside) -> SpeechEvent | None:
     """ "X ist der Meinung, …", "X vertritt die Ansicht, dass …", "X geht davon aus, dass …"."""
     texts = view.texts
     verb = None
-    for back in range(index - 1, max(first - 1, index - 4), -1):
+    reach = STANCE_REACH_TOKENS if STANCE_PAST_ADVERBS else 3
+    for back in range(index - 1, max(first - 1, index - 1 - reach), -1):
         if texts[back].lower() in cues.STANCE_VERBS:
             verb = back
             break
         if texts[back].lower() not in ("der", "die", "den", "dem", "gegenteiligen", "festen",
-                                      "gleichen", "einhelligen", "ansicht", "auffassung"):
+                                      "gleichen", "einhelligen", "ansicht", "auffassung") and not (
+                STANCE_PAST_ADVERBS and texts[back].lower() in _STANCE_INSERTIONS):
             return None
     if verb is None or index + 1 >= last or texts[index + 1] not in (",", ":"):
         return None
-    cue_words = list(range(verb, index + 1))
+    cue_words = [j for j in range(verb, index + 1) if j == verb or j == index
+                 or texts[j].lower() not in _STANCE_INSERTIONS]
     event = _verb_event(view, number, first, last, verb,
                         [cues.VerbForm(cues.STANCE_VERBS[texts[verb].lower()], None)],
                         quote_at, inside, extra=cue_words)
@@ -1051,6 +1168,15 @@ def _verb_event(view, number, first, last, index, readings, quote_at, inside, ex
         event.source = []
     if event.source and event.source[0] > hi:
         event.source = _with_apposition(view, event.source, last)
+        grown = set(event.source)
+        if APPOSITION_LEAVES_MESSAGE and grown & set(event.message) \
+                and min(event.message) > hi:
+            # "sagte der Koordinator für X, Anna Weber, gegenüber der BBC, dass …"
+            message = [i for i in event.message if i not in grown and i > max(grown)]
+            while message and texts[message[0]] == ",":
+                message = message[1:]
+            if message:
+                event.message = message
     if not event.source and set(cue_words) & {"heißt", "hieß", "geheißen"}:
         clause_start, clause_end = _clause_bounds(view, first, last, lo, hi)
         event.source = _document_source(view, clause_start, clause_end, set(event.cue))
@@ -1087,10 +1213,26 @@ _CUE_ADVERBS = frozenset({"davon", "darauf", "darüber", "dafür", "dagegen", "d
 _PASSIVE_AUX = frozenset({"wird", "wurde", "werden", "wurden", "worden"})
 
 
+# A postponed speaker's origin ("für", "aus", "von") may stand before its apposition: "sagte der
+# Koordinator für Naturkatastrophen, Deftalgne Tessema, …"; the apposition leaves the message.
+APPOSITION_LEAVES_MESSAGE = True
+
+
 def _with_apposition(view: TokenView, source: list[int], last: int) -> list[int]:
     """ "…, sagte Ursula Castrup, die Leiterin der Fachstelle.": the apposition is the source too."""
     texts = view.texts
     after = source[-1] + 1
+    if APPOSITION_LEAVES_MESSAGE:
+        end = after
+        while end + 1 < last and texts[end].lower() in _SOURCE_ATTACHING:
+            tail = noun_phrase(view, end + 1, last)
+            if not tail or tail[0] != end + 1 or texts[tail[0]][:1].isdigit():
+                break
+            end = tail[-1] + 1
+        if end > after and end + 1 < last and texts[end] == ",":
+            grown = _with_apposition(view, list(range(source[0], end)), last)
+            if grown[-1] >= end:
+                return grown
     if after + 1 < last and texts[after] == ",":
         apposition = _apposition_phrase(view, after + 1, last)
         end = apposition[-1] + 1 if apposition else last
@@ -1136,6 +1278,8 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
             reading = next(r for r in readings if r.particle is None and r.participle)
         if index + 1 < last and texts[index + 1].lower() in ("werden", "worden", "wird"):
             if texts[start].lower() != "wie" or start == index:
+                if PASSIVE_WITH_CLAUSE:
+                    return _passive_clause_event(view, number, first, last, index, start)
                 return None  # passive of a participle: "informiert werden", "gesprochen worden"
             cue.append(index + 1)  # "…, wie X von Y zitiert wird"
         if reading.participle:
@@ -1143,6 +1287,10 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
                         if texts[j].lower() in _PERFECT_AUX), None)
             if aux is not None:
                 cue.insert(0, aux)
+            elif VERB_FINAL_AUX and index + 1 < last and start < index \
+                    and texts[index + 1].lower() in ("hat", "haben", "hatte", "hatten") \
+                    and texts[start].lower() in _VERB_FINAL_OPENERS:
+                cue.append(index + 1)  # "wie die FIFA bekanntgegeben hat", "der erklärt hatte"
             elif not any(r.finite for r in readings if r.particle is None):
                 # A bare participle ("die genannte Zahl") is an adjective, not a cue; allow it
                 # only right after a comma/so/wie ("…, wie berichtet").
@@ -1195,6 +1343,24 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
     if not apposed and verb_first and start > first and texts[start - 1] == "," \
             and LONG_PREFIELD_SUBJECT and lemma != "heißen":
         apposed = _long_prefield_subject(view, first, start - 1, hi, end, last)
+    if not apposed and verb_first and start > first + 2 and texts[start - 1] == "," \
+            and SHARED_SUBJECT_BEFORE_MESSAGE and lo + 1 < end \
+            and texts[lo + 1].lower() in ("jedoch", "aber", "zudem", "außerdem") \
+            and end < last and texts[end] in (",", ":") and not _subject_after(view, lo + 2, end):
+        # "Die UN bestätigten den Vorfall, teilten jedoch mit, …": a second verb of the
+        # sentence's subject, its message after it.
+        opening = first
+        while opening < lo and texts[opening].lower() in _LEADING_ADVERBS:
+            opening += 1
+        shared = noun_phrase(view, opening, start - 1)
+        if shared and shared[0] == opening and texts[shared[-1] + 1][:1].islower() \
+                and texts[opening].lower() not in _NOT_SUBJECT_STARTS \
+                and texts[shared[-1] + 1].lower() not in PREPOSITIONS | _RELATIVES:
+            apposed = shared
+    if not apposed and verb_first and start > first and texts[start - 1] in _CLOSING \
+            and QUOTED_NAME_SUBJECT and quoted_name(view, first, start) \
+            and not any(texts[j] in _CLOSING for j in range(first + 1, start - 1)):
+        apposed = list(range(first, start))  # "„BBC News“ berichtet, …": a name, no quote
     if not apposed and (verb_first and start > first and texts[start - 1] in (",",) or (
         verb_first and start > first and texts[start - 1] in _CLOSING
     )):
@@ -1214,6 +1380,8 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
     # A subordinate clause with its verb at the end ("nachdem sie die Polizei informiert
     # hatte, …", "den der Gerichtshof betone"): what follows is the main clause, not speech.
     if start < lo and low_start in _SUBORDINATORS and not (
+            PREPOSITION_NOT_SUBORDINATOR and low_start in _ALSO_PREPOSITIONS
+            and (_verb_second(view, start, lo) or _clock_time(view, start, lo))) and not (
             low_start == "als" and hi + 1 < end and start + 1 < lo
             and texts[start + 1][:1].isupper() and texts[start + 1].lower() not in PRONOUNS) \
             and not (low_start == "als" and start + 1 < lo
@@ -1225,7 +1393,9 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
         if not (SUBORDINATE_WITH_DASS and low_start in _TEMPORAL_SUBORDINATORS
                 and end + 1 < last and texts[end] == "," and hi + 1 == end
                 and (texts[end + 1].lower() == "dass" or SUBORDINATE_WITH_KONJUNKTIV
-                     and _konjunktiv_clause(view, end + 1, last))):
+                     and _konjunktiv_clause(view, end + 1, last)
+                     or SUBORDINATE_WITH_ZU and lemma in _ZU_CLAUSE_VERBS
+                     and _zu_infinitive(view, end + 1, last))):
             return None
         # "Als X am Sonntag sagte, dass …": the dass clause is the message (SpkAtt dev).
         source = _subject_in(view, start + 1, lo) or noun_phrase(view, start + 1, lo)
@@ -1251,6 +1421,8 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
         head = noun_phrase(view, first, start - 1) if phrase else []
         if not (phrase and len(phrase) > 1 and phrase[-1] + 1 == lo and head
                 and head[0] == first and head[-1] + 2 == start):
+            if RELATIVE_SPEAKER:
+                return _relative_speech(view, number, last, start, end, cue, lemma)
             return None
         # "Nurur Rahman, der Rettungskoordinator der Behörde, teilte mit": an apposition.
         apposed = list(range(first, lo))
@@ -1338,13 +1510,44 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
             event = SpeechEvent(number, form, cue=cue, source=source, message=message, addr=addr)
             event.cited = cited
             return event
+    if ANAPHORIC_MESSAGE and number > 0 and (message_start >= last
+                                             or texts[message_start] in _FINAL):
+        anaphor = _demonstrative_object(view, start, end, set(cue) | set(source))
+        if anaphor:
+            # "Dies gab heute – nach Untersuchungen – Professor X bekannt.", "Wissenschaftler
+            # gaben diese Ergebnisse gestern bekannt.": the sentence before is the message.
+            previous_first, previous_last = view.sentences[number - 1]
+            message = list(range(previous_first, previous_last)) + anaphor
+            event = SpeechEvent(number, INDIRECT, cue=cue, source=source, message=message,
+                                addr=addr)
+            event.cited = cited
+            return event
+    if QUOTED_FRAGMENT_OBJECT and (message_start >= last or texts[message_start] in _FINAL):
+        # "X nannte den Bericht eine „Zeitungsente“", "riet zu „Gelassenheit“", "hatte ihn als
+        # „falsch“ zurückgewiesen": the quoted words in the clause are the message.
+        taken = set(source) | set(cue) | set(cited)
+        for j in range(lo + 1, end):
+            span = quote_at.get(j)
+            if span is None or span.close >= last or j in inside or taken & set(
+                    range(span.open, span.close + 1)) or _quoted_name_before(view, first, span.close):
+                continue
+            event = SpeechEvent(number, DIRECT, cue=cue, source=source,
+                                message=list(range(span.open, span.close + 1)), addr=addr)
+            event.cited = cited
+            return event
     if message_start >= last or texts[message_start] in _FINAL:
         # No message clause: a report that someone spoke ("Die Medien sprachen von Geiseln.").
         # An agency citing its sources reports whatever its verb ("meldete unter Berufung auf").
         if not cited and not _reports_speech(view, lemma, cue, start, end):
             return None
+        begin = first
+        if REPORT_OWN_CLAUSE and start > first and texts[start - 1] in (",", ";") \
+                and texts[start].lower() not in _RELATIVES | _SUBORDINATORS | {"wie", "so"} \
+                and source and source[0] >= start:
+            begin = start  # "Es entstanden 500 Stellen, die Betreiber sprechen von 850.": the
+            # report is the clause of its own subject
         event = SpeechEvent(number, REPORTED, cue=cue, source=source,
-                            message=list(range(first, last)), addr=addr)
+                            message=list(range(begin, last)), addr=addr)
         event.cited = cited
         return event
     if texts[message_start] in _OPENING and message_start in quote_at:
@@ -1359,6 +1562,144 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
     event = SpeechEvent(number, form, cue=cue, source=source, message=message, addr=addr)
     event.cited = cited
     return event
+
+
+# "Gestern war berichtet worden, dass …", "weil berichtet wurde, die Anlagen stünden …": a
+# passive speech verb closing its clause before a dass or Konjunktiv clause speaks with no
+# named source (or the "von" phrase of its clause). SpkAtt dev.
+PASSIVE_WITH_CLAUSE = True
+_PASSIVE_AUX_AFTER = frozenset({"worden", "wurde", "wird", "wurden", "werden"})
+_CONDITIONAL_OPENERS = frozenset({"sollte", "sollten", "wenn", "falls", "sofern"})
+
+
+def _passive_clause_event(view, number, first, last, index, start) -> SpeechEvent | None:
+    texts = view.texts
+    cue = [index]
+    end = index + 1
+    while end < last and texts[end].lower() in _PASSIVE_AUX_AFTER and end - index <= 2:
+        cue.append(end)
+        end += 1
+    if end + 2 >= last or texts[end] != ",":
+        return None
+    low_start = texts[start].lower()
+    if low_start in _RELATIVES and start > first or low_start in _CONDITIONAL_OPENERS:
+        return None
+    aux = next((j for j in range(index - 1, start - 1, -1)
+                if texts[j].lower() in ("war", "waren", "ist", "sind", "wird", "wurde")), None)
+    if aux is not None and aux > start:
+        cue.insert(0, aux)  # "war … berichtet worden"
+    begin = end + 1
+    if not (texts[begin].lower() in ("dass", "ob") or _konjunktiv_clause(view, begin, last)):
+        return None
+    message = _strip_final(view, list(range(begin, last)), last)
+    if len(message) < 3:
+        return None
+    source = []
+    for j in range(start, index):
+        if texts[j].lower() in ("von", "vom"):
+            source = noun_phrase(view, j + 1, index)
+            break
+    return SpeechEvent(number, INDIRECT, cue=cue, source=source, message=message)
+
+
+# "Dies gab heute – nach Untersuchungen – Professor X bekannt.", "Forscher gaben diese Ergebnisse
+# gestern bekannt.", "Das wurde vom Presseamt bekannt gegeben.": a speech verb with a
+# demonstrative object and no clause speaks the sentence before (SpkAtt dev: joint +0.0009,
+# Source +0.0036).
+ANAPHORIC_MESSAGE = True
+# "X nannte den Bericht eine „Zeitungsente“", "hatte ihn als „falsch“ zurückgewiesen": with no
+# message clause, quoted words after the cue in its clause are the message (SpkAtt dev).
+QUOTED_FRAGMENT_OBJECT = True
+_DEMONSTRATIVES = frozenset({"dies", "dieses", "diese", "diesen", "dieser", "das"})
+
+
+def _demonstrative_object(view: TokenView, start: int, end: int, taken: set[int],
+                          allow_das: bool = False) -> list[int]:
+    """ "Dies", "diese Ergebnisse": a demonstrative taking up what the sentence before said."""
+    texts = view.texts
+    for j in range(start, end):
+        if j in taken or texts[j].lower() not in _DEMONSTRATIVES:
+            continue
+        if texts[j].lower() in ("dies", "dieses") and (j + 1 >= end
+                                                       or not texts[j + 1][:1].isupper()):
+            return [j]
+        if texts[j].lower() == "das":
+            if allow_das and j == start and j + 1 < end \
+                    and texts[j + 1].lower() in _PERFECT_AUX | cues.AUXILIARIES:
+                return [j]  # "Das wurde … bekannt gegeben"
+            continue
+        if j + 1 < end and texts[j + 1][:1].isupper() and texts[j + 1].lower() in _ANAPHORIC_NOUNS:
+            return [j, j + 1]
+        return []
+    return []
+
+
+# Nouns that a demonstrative turns into the content of the sentence before (SpkAtt dev).
+_ANAPHORIC_NOUNS = frozenset(
+    "ergebnisse ergebnis forschungsergebnisse zahlen angaben entscheidung entdeckung nachricht "
+    "information informationen meldung einschätzung pläne plan vorwürfe befürchtung".split())
+
+
+# "…, da die Partei angekündigt hatte, mit allen verhandeln zu wollen": verbs of announcing
+# and demanding take a zu-infinitive as their message in a subordinate clause (SpkAtt dev).
+SUBORDINATE_WITH_ZU = True
+_ZU_CLAUSE_VERBS = frozenset(
+    "ankündigen auffordern aufrufen versprechen zusagen drohen erklären fordern bitten "
+    "vorwerfen warnen beschließen".split())
+
+
+def _zu_infinitive(view: TokenView, begin: int, last: int) -> bool:
+    """Whether a zu-infinitive ("verhandeln zu wollen") closes the clause from ``begin``."""
+    texts = view.texts
+    for j in range(begin, last - 1):
+        if texts[j] in _FINAL or texts[j] == ";":
+            return False
+        if texts[j].lower() == "zu" and texts[j + 1].isalpha() and texts[j + 1][:1].islower() \
+                and (j + 2 >= last or texts[j + 2] in _FINAL or texts[j + 2] in (",", ";")):
+            return True
+    return False
+
+
+# Participle then auxiliary closing a verb-final clause counts as the cue (SpkAtt dev).
+VERB_FINAL_AUX = True
+_VERB_FINAL_OPENERS = _SUBORDINATORS | _RELATIVES | {"wie"}
+# "…, der behauptet, den Code geknackt zu haben": a relative clause whose speech verb closes it
+# speaks through the relative pronoun when a dass-, Konjunktiv or zu-clause follows (SpkAtt dev).
+RELATIVE_SPEAKER = True
+_NOT_RELATIVE_SPEECH = frozenset({"wissen", "entscheiden", "beschließen", "bestätigen"})
+
+
+def _relative_speech(view, number, last, start, end, cue, lemma) -> SpeechEvent | None:
+    texts = view.texts
+    if max(cue) + 1 != end or end + 2 >= last or texts[end] != "," \
+            or lemma in _NOT_RELATIVE_SPEECH:
+        return None
+    begin = end + 1
+    stop = begin
+    while stop < last and texts[stop] not in _FINAL and texts[stop] != ";":
+        stop += 1
+    zu = next((j for j in range(begin, stop - 1) if texts[j].lower() == "zu"
+               and texts[j + 1][:1].islower() and texts[j + 1].isalpha()), None)
+    lemmas = view.lemmas
+    if texts[begin].lower() == "dass" or any(
+            _konjunktiv_i_at(view, j, begin, stop, lemmas[j] if lemmas else "")
+            for j in range(begin, stop)):
+        pass
+    elif zu is not None and not any(texts[j] == "," for j in range(begin, zu)):
+        # "…, gegen das Paket stimmen zu wollen, könnte …": the infinitive clause ends at a comma.
+        stop = next((j for j in range(zu, stop) if texts[j] == ","), stop)
+    else:
+        return None
+    message = list(range(begin, stop))
+    if len(message) < 3:
+        return None
+    addr = []
+    if lemma in OBJECT_ADDRESSEE_VERBS:  # "…, der alle Nichtmitglieder aufforderte, …"
+        addr = noun_phrase(view, start + 1, min(cue))
+        if not addr or addr[-1] + 1 != min(cue) or texts[addr[0]].lower() in PRONOUNS:
+            addr = []
+    return SpeechEvent(number, INDIRECT, cue=list(cue), source=[start], message=message,
+                       addr=addr)
 
 
 def _reports_speech(view: TokenView, lemma: str, cue: list[int], start: int, end: int) -> bool:
@@ -1376,6 +1717,7 @@ def _reports_speech(view: TokenView, lemma: str, cue: list[int], start: int, end
 
 
 REPORTED_NOT_PASSIVE = True
+REPORT_OWN_CLAUSE = True
 # Verbs that report a speech act when they name its topic: "Die Zeitung berichtete von …".
 REPORTING_WITH_TOPIC = frozenset({"berichten"})
 
@@ -1387,6 +1729,19 @@ def _is_quote(view: TokenView, message: list[int]) -> bool:
         return False
     marks = [view.texts[i] for i in message if view.texts[i] in _OPENING | _CLOSING]
     return len(marks) == 2 if view.texts[message[0]] == '"' else marks.count(view.texts[message[0]]) == 1
+
+
+# "Seit August 2013 vertritt er …", "Während der Sitzung sagte sie …": these open a
+# prepositional phrase before a verb-second main clause as often as a subordinate clause.
+PREPOSITION_NOT_SUBORDINATOR = True
+_ALSO_PREPOSITIONS = frozenset({"seit", "während", "bis", "um"})
+
+
+def _clock_time(view: TokenView, start: int, verb: int) -> bool:
+    """ "Um 10:05 Uhr MEZ meldete …": a clock time before the finite verb."""
+    texts = view.texts
+    return start + 1 < verb and texts[start + 1][:1].isdigit() \
+        and "Uhr" in texts[start + 2:verb] and verb - start <= 6
 
 
 def _message_before(view, first, comma_or_start, quote_at) -> list[int]:
@@ -1480,8 +1835,9 @@ _ATTACHING = frozenset(
 
 
 # After "nach Angaben des X" a place or time phrase is the message's, not the source's
-# ("nach Angaben der Polizei in der Metropole"); "für", "von" attach (SpkAtt dev).
-_NACH_ATTACHING = frozenset("für von vom zur zum gegen über".split())
+# ("nach Angaben der Polizei in der Metropole"); "für", "von" attach, and so does an origin
+# ("nach Angaben aus Khartum", as with speakers: :data:`_SOURCE_ATTACHING`) (SpkAtt dev).
+_NACH_ATTACHING = frozenset("für von vom zur zum gegen über aus".split())
 
 
 def _np_with_attachments(view: TokenView, first: int, limit: int,
@@ -1517,12 +1873,31 @@ LONG_PREFIELD_SUBJECT = True
 MAX_LONG_SUBJECT_TOKENS = 16
 
 
+# "Die UN bestätigten den Vorfall, teilten jedoch mit, es sei …": the verb after the comma
+# shares the subject and its message follows (not the clause before).
+SHARED_SUBJECT_BEFORE_MESSAGE = True
+# A sentence opening with a short quotation of capitalised words and then the verb names the
+# speaker in quotation marks: „Muslix64“ erwähnte, „BBC News“ berichtet (SpkAtt dev).
+QUOTED_NAME_SUBJECT = True
+# The verb of such a lead-in may carry adverbials before the message: "Günther Platter, der
+# Verteidigungsminister, sagte zum Abschluss des Treffens: …".
+LEAD_IN_PAST_ADVERBIALS = True
+
+
 def _long_prefield_subject(view: TokenView, first: int, comma: int, hi: int, end: int,
                            last: int) -> list[int]:
     texts = view.texts
     after = hi + 1
     while after < end and texts[after].lower() in SKIPPABLE:
         after += 1
+    while LEAD_IN_PAST_ADVERBIALS and after + 1 < end and texts[after].lower() in PREPOSITIONS:
+        # "…, sagte zum Abschluss des Treffens: …": a prepositional phrase, no subject
+        phrase = noun_phrase(view, after + 1, end)
+        if not phrase or phrase[0] != after + 1:
+            break
+        after = phrase[-1] + 1
+        while after < end and texts[after].lower() in SKIPPABLE:
+            after += 1
     if after < end or end >= last or texts[end] not in (":", ","):
         return []  # a subject or object follows the verb: "…, sagte der Minister"
     if end + 1 >= last or (texts[end] == "," and texts[end + 1].lower() in _NOT_MESSAGE_STARTS):
@@ -1666,6 +2041,8 @@ def _refine_roles(view: TokenView, events: list[SpeechEvent]) -> None:
             event.source = _pronoun_before_cue(view, event)
         if not event.source and not event.attribution:
             event.source = _heissen_von(view, event) or _shared_subject(view, event)
+        if INITIAL_SUBJECT_FALLBACK and not event.source and not event.attribution:
+            event.source = _initial_subject(view, event)
         if PREPOSITIONAL_ADDRESSEES and not event.addr:
             event.addr = _prepositional_addressee(view, event)
         if MIDFIELD_OBJECT_ADDRESSEE and not event.addr:
@@ -1722,6 +2099,79 @@ def _shared_subject(view: TokenView, event: SpeechEvent) -> list[int]:
     phrase = noun_phrase(view, opening, lo)
     if not phrase or phrase[0] != opening or texts[opening].lower() in _NOT_SUBJECT_STARTS \
             or set(phrase) & set(event.message) or texts[phrase[-1] + 1][:1].isupper():
+        return []
+    return phrase
+
+
+# An active verb cue that no rule gave a speaker takes the noun phrase opening its sentence
+# (with an apposition fenced by commas): "Der Doktorvater zu Guttenbergs, Peter Häberle,
+# erklärte in einem Interview, …", "Einer der 13 Feuerwehrmänner sagte: …" (SpkAtt dev).
+INITIAL_SUBJECT_FALLBACK = True
+# ... and so does a cue in a subordinate clause opening the sentence: "Während X ankündigte, …".
+SUBORDINATE_SUBJECT = True
+
+
+def _initial_subject(view: TokenView, event: SpeechEvent) -> list[int]:
+    texts = view.texts
+    lo = min(event.cue)
+    if any(texts[i].lower() in _PASSIVE_AUX | {"heißt", "hieß", "geheißen", "es"}
+           for i in event.cue):
+        return []
+    first, _ = _sentence_range(view, lo)
+    start = first
+    while start < lo and texts[start].lower() in _LEADING_ADVERBS | _PREFIELD_PARTICLES:
+        start += 1
+    subordinate = SUBORDINATE_SUBJECT and start + 1 < lo \
+        and texts[start].lower() in _TEMPORAL_SUBORDINATORS
+    if subordinate:
+        start += 1  # "Während Shakira erklärte, …": the subject right after the subordinator
+    if start >= lo or texts[start].lower() in _NOT_SUBJECT_STARTS | _SUBORDINATORS \
+            | PREPOSITIONS | {"wie", "so", "es"}:
+        return []
+    if any(texts[i].lower() in ("wonach", "geworden", "heraus", "sich") for i in event.cue):
+        return []
+    phrase = _np_with_attachments(view, start, lo)
+    if not phrase or phrase[0] != start:
+        return []
+    if not (texts[start].lower() in DETERMINERS or len(phrase) >= 2
+            or any(view.mention_at(i) is not None for i in phrase)):
+        return []  # "Dadurch", "Aktuell", "Sollte": adverbs and verbs open sentences too
+    after = phrase[-1] + 1
+    verb = lo
+    aux = next((j for j in range(after, lo) if texts[j].lower() in _PERFECT_AUX
+                and (j == after or texts[j - 1] == ",")), None)
+    if aux is not None:
+        verb = aux
+    depth = 0
+    for j in range(verb + 1, lo):  # the cue is in the clause of that finite verb
+        depth += texts[j] == "("
+        depth -= texts[j] == ")"
+        if depth == 0 and texts[j] in _CLAUSE_BREAKS - {"(", ")"}:
+            return []
+    if after == verb:
+        pass
+    elif subordinate:
+        return []
+    elif texts[after] == "," and verb - 1 > after + 1 and texts[verb - 1] == ",":
+        # Appositions belong to the speaker, a relative clause does not: "Günther Platter, der
+        # Verteidigungsminister, der … hat, sagte".
+        end = comma = after
+        while comma < verb - 1:
+            close = next(j for j in range(comma + 1, verb) if texts[j] == ",")
+            apposition = _apposition_phrase(view, comma + 1, close)
+            fits = bool(apposition) and apposition[-1] == close - 1 and comma + 2 < close and (
+                texts[comma + 1].lower() not in _RELATIVES or texts[comma + 2][:1].isupper()
+                or is_adjective(texts[comma + 2]))
+            if fits and end == comma:
+                end = close
+            elif fits or texts[comma + 1].lower() not in _RELATIVES:
+                return []
+            comma = close
+        phrase = list(range(start, end))
+    else:
+        return []
+    taken = set(event.message) | set(event.cue) | set(event.addr)
+    if taken & set(phrase):
         return []
     return phrase
 
@@ -1809,6 +2259,7 @@ def _source_name_tail(view: TokenView, event: SpeechEvent) -> None:
 # forderte er auf" (the pronoun after the verb speaks, the prefield is addressed), "zitierte
 # man Yolanda Alvarez" (whom "man" quotes is the source): SpkAtt dev.
 OBJECT_IS_NO_SOURCE = True
+PRONOUN_AFTER_VERB_SPEAKS = True
 _OBJECT_ONLY_STARTS = frozenset("seinen ihren seinem ihrem einen einem dem den unseren".split())
 
 
@@ -1827,6 +2278,15 @@ def _object_is_no_source(view: TokenView, event: SpeechEvent) -> None:
                 or _subject_with_relative(view, first, verb)
             if subject and not taken & set(subject):
                 event.source = subject
+        return
+    if PRONOUN_AFTER_VERB_SPEAKS and source[-1] < verb and verb + 1 < last \
+            and lemma not in OBJECT_ADDRESSEE_VERBS \
+            and texts[verb + 1].lower() in ("er", "ich", "wir") \
+            and verb + 1 not in set(event.cue) | set(event.addr) \
+            and low not in PRONOUNS and texts[verb - 1] not in _CLAUSE_BREAKS | _CLOSING:
+        # "Eine Verschiebung der Wahl bezeichnete er als fatal": the nominative pronoun after
+        # the verb speaks, the prefield is its object.
+        event.source = [verb + 1]
         return
     if source[-1] < verb and lemma in OBJECT_ADDRESSEE_VERBS:
         after = verb + 1
@@ -2205,6 +2665,15 @@ def _quotes_without_cue(view, events, quotes, used_quotes) -> list[SpeechEvent]:
             if candidates:
                 previous = candidates[-1]
                 break
+        lead = _colon_lead_in(view, span, number) if COLON_LEAD_IN and previous is None else None
+        if lead is not None:
+            # "X warb mit den Worten: „…“", "Darauf waren die Worte zu lesen: „…“": the clause
+            # before the colon introduces the quotation; its verb is the cue.
+            event = SpeechEvent(number, DIRECT, cue=lead[0], source=lead[1],
+                                message=list(range(span.open, span.close + 1)))
+            out.append(event)
+            by_sentence.setdefault(number, []).append(event)
+            continue
         if previous is None:
             # No speaker nearby: a statement quoted on its own is the last-named subject's
             # (SpkAtt dev), where the language layer names one in the sentence before.
@@ -2218,7 +2687,12 @@ def _quotes_without_cue(view, events, quotes, used_quotes) -> list[SpeechEvent]:
             continue
         event = SpeechEvent(number, DIRECT, source=list(previous.source),
                             message=list(range(span.open, span.close + 1)))
-        if previous.cue and QUOTE_KEEPS_CUE:
+        own = OWN_WORDS_ANCHOR_SUBJECT and previous.attribution \
+            and view.texts[previous.source[0]].lower() in _OWN_WORDS \
+            and _sentence_subject(view, previous.sentence, previous)
+        if own:  # "X war nach eigenem Bekunden eingeweiht. „…“": X speaks
+            event.source = own
+        elif previous.cue and QUOTE_KEEPS_CUE:
             # The second half of an interrupted quote („A“, sagte X. „B“) and a quotation
             # following an attributed statement are events of their own with the same cue,
             # speaker and addressee, as SpkAtt annotates them.
@@ -2227,6 +2701,46 @@ def _quotes_without_cue(view, events, quotes, used_quotes) -> list[SpeechEvent]:
         out.append(event)
         by_sentence.setdefault(number, []).append(event)
     return out
+
+
+COLON_LEAD_IN = True
+
+
+def _colon_lead_in(view: TokenView, span: QuotedSpan, number: int
+                   ) -> tuple[list[int], list[int]] | None:
+    """The verb and subject of a clause ending in a colon right before a quotation, in the
+    same sentence or the one before ("…, veröffentlichte der Verfasser folgenden Kommentar:")."""
+    texts = view.texts
+    first, _ = view.sentences[number]
+    if span.open > first and texts[span.open - 1] == ":":
+        colon, lo = span.open - 1, first
+    elif span.open == first and number > 0 and texts[view.sentences[number - 1][1] - 1] == ":":
+        lo, colon = view.sentences[number - 1][0], view.sentences[number - 1][1] - 1
+    else:
+        return None
+    begin = colon
+    while begin > lo and texts[begin - 1] not in (",", ";") and texts[begin - 1] not in _FINAL \
+            and texts[begin - 1] not in _CLOSING:
+        begin -= 1
+    if colon - begin < 3:
+        return None
+    if texts[begin].lower() in PREPOSITIONS:
+        prefield = noun_phrase(view, begin + 1, colon, genitive=True)
+    else:
+        prefield = noun_phrase(view, begin, colon, genitive=True)
+        if not prefield and texts[begin][:1].isupper() and texts[begin].lower() not in DETERMINERS:
+            prefield = [begin]  # "Darauf", "Höhnisch"
+    if not prefield:
+        return None
+    verb = prefield[-1] + 1
+    if verb >= colon or not texts[verb].isalpha() or not texts[verb][:1].islower() \
+            or texts[verb].lower() in DETERMINERS | PREPOSITIONS | PRONOUNS | SKIPPABLE \
+            or cues.is_konjunktiv(texts[verb], view.lemmas[verb] if view.lemmas else ""):
+        return None  # (a Konjunktiv lead-in goes on with reported speech)
+    subject = prefield if texts[begin].lower() not in PREPOSITIONS and (
+        texts[prefield[0]].lower() in PRONOUNS or _has_named(view, prefield)) else []
+    source = subject or _subject_after(view, verb + 1, colon)
+    return [verb], source
 
 
 # A cue-less quotation after an event with a cue keeps that cue (SpkAtt dev: +0.012 joint).
@@ -2251,7 +2765,9 @@ def _continuations(view, events, inside) -> list[SpeechEvent]:
     for event in events:
         if event.nested or not (event.source or event.cue):
             continue
-        if event.form == REPORTED and not CONTINUE_AFTER_REPORTED:
+        if event.form == REPORTED and not (CONTINUE_AFTER_REPORTED or (
+                CONTINUE_AFTER_NAMED_REPORT and event.source and view.mentions
+                and _has_named(view, event.source))):
             continue
         current = anchors.get(event.sentence)
         if current is None or event.cue or not current.cue:
@@ -2298,9 +2814,23 @@ def _continuations(view, events, inside) -> list[SpeechEvent]:
             last = view.sentences[run[-1]][1]
             source = list(anchor.source) if anchor is not None and \
                 run[0] - anchor_sentence <= STANDALONE_SOURCE_SENTENCES else []
+            if source and OWN_WORDS_ANCHOR_SUBJECT and anchor.attribution \
+                    and view.texts[source[0]].lower() in _OWN_WORDS:
+                source = _sentence_subject(view, anchor.sentence, anchor) or source
             if (not source or PREVIOUS_SUBJECT_OVER_ANCHOR and anchor_sentence < run[0] - 1) \
                     and view.mentions and run[0] > 0:
                 source = _previous_subject(view, run[0] - 1, inside) or source
+            if (not source or ROLE_SUBJECT_OVER_ANCHOR and anchor_sentence < run[0] - 1) \
+                    and PREVIOUS_SENTENCE_SUBJECT and run[0] > 0:
+                kept = source
+                # "Die Kriminalpolizei sucht einen Mann. Er sei 18 bis 25 Jahre alt": the
+                # subject of the sentence before, named or not.
+                for back in range(run[0] - 1, max(-1, run[0] - 1 - PREVIOUS_SUBJECT_SENTENCES), -1):
+                    source = _sentence_subject(view, back, SpeechEvent(back, CONTINUED))
+                    if _names_speaker(view, source):
+                        break
+                    source = []
+                source = source or kept
             event = SpeechEvent(run[0], CONTINUED, source=source,
                                 message=list(range(first, last)))
             if anchor is not None and source:
@@ -2332,6 +2862,72 @@ def _continuations(view, events, inside) -> list[SpeechEvent]:
                 anchor_sentence = number
         number += 1
     return out
+
+
+# "X war nach eigenem Bekunden …", "…, bei dem es sich seiner Meinung nach …": statements going on
+# from such an attribution continue X, the subject of its sentence, not "eigenem Bekunden".
+OWN_WORDS_ANCHOR_SUBJECT = True
+# A Konjunktiv run with no speaker from the rules above takes the subject of the sentence before.
+PREVIOUS_SENTENCE_SUBJECT = True
+PREVIOUS_SUBJECT_SENTENCES = 1
+# Where the anchor is more than a sentence back, a speaker-like subject of the sentence right
+# before wins over it ("Das Robert-Koch-Institut rät … . Es sei …"): SpkAtt dev.
+ROLE_SUBJECT_OVER_ANCHOR = True
+_OWN_WORDS = frozenset("seiner ihrer seinen ihren seinem ihrem eigenem eigenen eigener".split())
+
+
+def _names_speaker(view: TokenView, phrase: list[int]) -> bool:
+    """Whether a phrase names someone who can speak: a PER/ORG mention, a role or institution
+    noun, an agency or outlet ("Die Kriminalpolizei", "Analysten", not "Der Sprengsatz")."""
+    # The head decides: the first capitalised word after article and attributes ("Die Arbeit
+    # der Organisationen" is no speaker).
+    head = next((i for i in phrase if view.texts[i][:1].isupper()
+                 and view.texts[i].lower() not in DETERMINERS), None)
+    if head is None:
+        return False
+    comma = next((k for k, i in enumerate(phrase) if view.texts[i] == ","), None)
+    if _has_named(view, [head]) or comma is not None and _has_person(view, phrase[comma:]):
+        return True  # (a name in an apposition: "Der Kommissar der EU, Louis Michel")
+    word = view.texts[head].lower()
+    return word in AGENCIES or word in OUTLETS or any(
+        word == r or len(r) > 3 and (word.startswith(r) or word.endswith(r))
+        for r in ROLE_WORDS + INSTITUTION_WORDS + ANONYMOUS_MARKERS + _SPEAKER_NOUNS)
+
+
+# Plural and group nouns that speak in news ("Analysten", "Kritiker des Plans", "Anwohner").
+_SPEAKER_NOUNS = (
+    "analyst", "analysten", "experten", "forscher", "wissenschaftler", "kritiker", "gegner",
+    "befürworter", "medien", "zeuge", "zeugen", "anwohner", "ärzte", "ermittler", "aktivist",
+    "aktivisten", "veranstalter", "organisatoren", "opposition",
+)
+
+
+def _sentence_subject(view: TokenView, number: int, event: SpeechEvent) -> list[int]:
+    """The noun phrase opening sentence ``number`` (with an apposition fenced by commas) where
+    a verb follows it, outside the event's own roles."""
+    texts = view.texts
+    first, last = view.sentences[number]
+    start = first
+    while start < last and texts[start].lower() in _LEADING_ADVERBS | _PREFIELD_PARTICLES:
+        start += 1
+    if start >= last or texts[start].lower() in _NOT_SUBJECT_STARTS | _SUBORDINATORS \
+            | PREPOSITIONS:
+        return []
+    phrase = _np_with_attachments(view, start, last)
+    if not phrase or phrase[0] != start:
+        return []
+    end = phrase[-1] + 1
+    if end + 1 < last and texts[end] == ",":
+        apposition = _apposition_phrase(view, end + 1, last)
+        close = apposition[-1] + 1 if apposition else last
+        if apposition and close < last and texts[close] == "," \
+                and texts[end + 1].lower() not in _RELATIVES - {"der", "die"}:
+            phrase, end = list(range(start, close)), close + 1
+    if end >= last or not texts[end][:1].islower() or texts[end].lower() in PREPOSITIONS:
+        return []
+    if set(phrase) & (set(event.source) | set(event.cue)):
+        return []
+    return phrase
 
 
 # A cue-less Konjunktiv run whose speaker is not in the sentence before takes the subject
@@ -2379,6 +2975,10 @@ def _verb_second(view: TokenView, first: int, verb: int) -> bool:
 # Continuation knobs, tuned on the SpkAtt dev split.
 # Off: a bare report ("X sprach von …") rarely names who goes on speaking (example corpus).
 CONTINUE_AFTER_REPORTED = False
+# A report of speech whose speaker is a named person or organisation ("Die UN verlangten eine
+# Untersuchung.") is an anchor: what follows in Konjunktiv is theirs (SpkAtt dev). ("Ein Datum
+# nannte er nicht." is no anchor: a fronted object is no named speaker.)
+CONTINUE_AFTER_NAMED_REPORT = True
 CONTINUATION_GAP_SENTENCES = 3
 STANDALONE_KONJUNKTIV = True
 # A Konjunktiv sentence further from any speech event still takes the last speaker this close.

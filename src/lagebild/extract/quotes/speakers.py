@@ -141,9 +141,12 @@ def is_adjective(word: str) -> bool:
         and low not in NON_NOUN_STARTS
         and low.endswith(("e", "en", "er", "es", "em"))
         and len(low) > 3
+        and not (NO_DOTTED_ADJECTIVES and "." in low)  # "laut ndr.de blieben …": a web name
     ) or low in ("nicht", "näher", "namentlich", "hochrangiger", "ungenannter")
 
 
+# A word with a dot inside ("ndr.de", "tagesschau.de") is a name, never an adjective.
+NO_DOTTED_ADJECTIVES = True
 _PARTITIVES = frozenset(
     "einer eine eines einige viele keiner keine jeder jede manche mehrere".split())
 
@@ -177,6 +180,14 @@ def noun_phrase(view: TokenView, first: int, limit: int, *, genitive: bool = Tru
             phrase.extend(range(index, close + 1))
             index = close + 1
             return _continue_phrase(view, phrase, index, limit, genitive)
+    if EXTENDED_ATTRIBUTES and phrase and index < limit:
+        attribute_end = _extended_attribute(view, index, limit)
+        if attribute_end is not None:  # "die in New York geborene Lopez"
+            phrase.extend(range(index, attribute_end))
+            index = attribute_end
+    if QUOTED_NAMES and not phrase and quoted_name(view, index, limit):
+        close = _closing(view, index, limit)
+        return _continue_phrase(view, list(range(index, close + 1)), close + 1, limit, genitive)
     while index < limit and (is_adjective(texts[index]) or texts[index] in ("-",)):
         phrase.append(index)
         index += 1
@@ -196,6 +207,60 @@ def noun_phrase(view: TokenView, first: int, limit: int, *, genitive: bool = Tru
             return phrase  # a nominalised age: "der 81-jährige"
         return []
     return _continue_phrase(view, phrase, index, limit, genitive)
+
+
+# An extended attribute between article and noun: "die in New York City geborene Lopez", "der
+# für die Region zuständige Koordinator", "die das Unglück überlebende Alice K." (SpkAtt dev).
+EXTENDED_ATTRIBUTES = True
+MAX_EXTENDED_ATTRIBUTE_TOKENS = 8
+_ARTICLES = frozenset("der die das den dem des ein eine einen einem einer eines".split())
+
+
+def _extended_attribute(view: TokenView, index: int, limit: int) -> int | None:
+    """Where the attributive participle or adjective that closes an extended attribute opening
+    at ``index`` (with a preposition, article or number) ends, if one does before a noun."""
+    texts = view.texts
+    low = _low(texts[index])
+    if index == 0 or _low(texts[index - 1]) not in _ARTICLES \
+            or index >= 2 and texts[index - 2] == ",":
+        return None  # (", der den Jägern weitere Rechte einräumt": a relative clause)
+    if not (low in PREPOSITIONS or low in _ARTICLES or texts[index][:1].isdigit()):
+        return None
+    for j in range(index + 1, min(limit - 1, index + MAX_EXTENDED_ATTRIBUTE_TOKENS)):
+        word = texts[j]
+        previous = texts[j - 1]
+        if word[:1].islower() and _low(word) not in PREPOSITIONS | DETERMINERS \
+                and word.endswith(("e", "en", "er", "es", "em")) and len(word) > 4 \
+                and _low(word) not in NON_NOUN_STARTS \
+                and (previous[:1].isupper() or previous[:1].isdigit()):
+            after = texts[j + 1]
+            if after[:1].isupper() and _low(after) not in DETERMINERS | PRONOUNS \
+                    or quoted_name(view, j + 1, limit):
+                return j + 1
+            return None
+        if not (word[:1].isupper() or word[:1].isdigit() or _low(word) in PREPOSITIONS
+                or _low(word) in DETERMINERS or word == "-" or is_adjective(word)):
+            return None
+    return None
+
+
+# A short quotation of capitalised words is a name: „BBC News“ berichtet, „Muslix64“ erwähnte,
+# schrieb „Die Zeit“ (SpkAtt dev).
+QUOTED_NAMES = True
+MAX_QUOTED_NAME_TOKENS = 4
+
+
+def quoted_name(view: TokenView, index: int, limit: int) -> bool:
+    """Whether a short quotation of capitalised words (a name) opens at ``index``."""
+    texts = view.texts
+    if index + 2 >= limit or texts[index] not in ("„", '"', "»"):
+        return False
+    close = _closing(view, index, limit)
+    if close is None or not 1 <= close - index - 1 <= MAX_QUOTED_NAME_TOKENS:
+        return False
+    inner = texts[index + 1 : close]
+    return all(w[:1].isupper() or w[:1].isdigit() for w in inner) \
+        and not any(_low(w) in PRONOUNS | NON_NOUN_STARTS for w in inner)
 
 
 def _continue_phrase(view: TokenView, phrase: list[int], index: int, limit: int,
@@ -239,7 +304,8 @@ def _continue_phrase(view: TokenView, phrase: list[int], index: int, limit: int,
             phrase.extend(tail)
             index = phrase[-1] + 1
     # Coordination: "Tass und Interfax", "die Nachrichtenagentur Tass und die Agentur Interfax".
-    if index + 1 < limit and texts[index] == "und":
+    if index + 1 < limit and (texts[index] == "und"
+                              or COORDINATE_SOWIE and texts[index] == "sowie"):
         tail = noun_phrase(view, index + 1, limit, genitive=genitive)
         if tail and _low(texts[tail[0]]) not in PRONOUNS and len(tail) <= 6:
             phrase.append(index)
@@ -247,6 +313,8 @@ def _continue_phrase(view: TokenView, phrase: list[int], index: int, limit: int,
     return phrase
 
 
+# "sowie" joins speakers as "und" does: "Angela Merkel sowie Edmund Stoiber sprachen von …".
+COORDINATE_SOWIE = True
 _GENITIVE_STARTS = frozenset({"des", "der", "von", "vom", "eines", "einer"})
 # Heads after which a "der/des …" phrase is a genitive, never the addressee (SpkAtt dev).
 _GENITIVE_HEADS = (
@@ -260,8 +328,19 @@ _GENITIVE_HEADS = (
 _POSSESSIVE_GENITIVES = frozenset("einer seines ihres seiner ihrer".split())
 
 
+# Documents and studies are no speakers told anything either: "einem Artikel der
+# Nachrichtenagentur Reuters", "einer Umfrage der Zeitung" (SpkAtt dev).
+DOCUMENT_GENITIVE_HEADS = True
+_DOCUMENT_GENITIVE_HEADS = (
+    "artikel", "studie", "umfrage", "analyse", "test", "untersuchung", "veröffentlichung",
+    "website", "webseite", "homepage", "ausgabe", "sendung", "beitrag", "kommentar",
+    "recherche", "recherchen", "schätzung", "schätzungen", "statistik", "prognose", "berechnungen",
+)
+
+
 def _genitive_head(word: str) -> bool:
-    return word[:1].isupper() and _low(word).endswith(_GENITIVE_HEADS)
+    return word[:1].isupper() and (_low(word).endswith(_GENITIVE_HEADS) or DOCUMENT_GENITIVE_HEADS
+                                   and _low(word).endswith(_DOCUMENT_GENITIVE_HEADS))
 
 
 def _closing(view: TokenView, index: int, limit: int) -> int | None:
