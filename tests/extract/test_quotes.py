@@ -887,3 +887,157 @@ def test_quoted_words_in_the_clause_of_a_speech_verb_without_message_are_its_mes
     assert forms_and_cues(view, events) == [("Direct", "nannte")]
     assert words(view, events[0].message) == "„ Zeitungsente “"
     assert words(view, events[0].source) == "Der Minister"
+
+
+# --------------------------------------------------------------- issue #5: statements by grammar
+
+
+def test_quoted_words_inside_a_pluperfect_clause_are_the_message_of_its_subject():
+    for aux in ("hat", "hatte"):
+        quote = only(f"Die Bürgermeisterin {aux} den Haushalt als „soliden Kompromiss“ bezeichnet.")
+        assert quote.text == "„soliden Kompromiss“"
+        assert quote.speaker.text == "Die Bürgermeisterin"
+
+
+def test_an_adverbial_clause_before_a_report_is_no_message_and_the_midfield_cites_the_source():
+    text = ("Während die Stadt von Anfang an den Montag nannte, hatte die Agentur Tass unter "
+            "Berufung auf eine anonyme Quelle den Dienstag gemeldet.")
+    quote = only(text)
+    assert quote.kind == "reported"
+    assert "den Dienstag gemeldet" in quote.text
+    assert quote.speaker.text == "eine anonyme Quelle"
+    assert quote.via == ("Tass",)
+
+
+def test_a_cited_source_citing_its_own_source_adds_a_link_to_the_chain():
+    quote = only("Wie die Agentur AFP unter Berufung auf die Agentur Tass berichtete, die sich "
+                 "ihrerseits auf eine Quelle im Ministerium stützte, ist ein Treffen geplant.")
+    assert quote.text == "ist ein Treffen geplant"
+    assert quote.speaker.text == "eine Quelle"
+    assert quote.via == ("Tass", "AFP")
+    quote = only("Die Agentur Reuters berichtete unter Berufung auf einen Diplomaten, der sich auf "
+                 "Kreise der Regierung berief, das Treffen sei abgesagt.")
+    assert quote.text == "das Treffen sei abgesagt"
+    assert quote.speaker.text == "Kreise der Regierung"
+    assert quote.via == ("Diplomaten", "Reuters")
+
+
+def test_a_report_with_a_konjunktiv_cue_after_a_statement_is_nested_in_that_statement():
+    quotes, _ = quotes_of("Die Stadt rechnet mit einer Einigung am Mittwoch. Das sagte "
+                          "Bürgermeisterin Anna Keller am Montag im Rat. Kämmerer Paul Brandt habe "
+                          "ihr berichtet, dass die Mittel für Mittwoch bereitstünden.")
+    outer = next(q for q in quotes if q.text.startswith("Kämmerer Paul Brandt habe"))
+    inner = next(q for q in quotes if q.text.startswith("dass die Mittel"))
+    assert outer.speaker.text == "Bürgermeisterin Anna Keller"
+    assert inner.speaker.text == "Kämmerer Paul Brandt"
+
+
+def test_a_konjunktiv_only_in_a_falls_or_relative_clause_after_an_indicative_one_is_no_speech():
+    quotes, _ = quotes_of("Die Ministerin sagte, die Lage sei ernst. Zuletzt hatte der Landrat "
+                          "den Druck erhöht und Sperrungen angedroht, falls es keinen Fortschritt "
+                          "gebe. Stattdessen brachte die Stadt Notquartiere ins Spiel, in denen "
+                          "Familien wohnen könnten.")
+    assert [q.text for q in quotes] == ["die Lage sei ernst"]
+    # A main clause in Konjunktiv after an adverbial clause still goes on with the speech.
+    quotes, _ = quotes_of("Die Ministerin sagte, die Lage sei ernst. Nachdem der Damm gebrochen "
+                          "war, seien zwei Orte geräumt worden.")
+    assert quotes[-1].text.startswith("Nachdem der Damm gebrochen war, seien")
+    assert quotes[-1].speaker.text == "Die Ministerin"
+
+
+def test_a_lower_case_header_word_that_only_looks_like_a_konjunktiv_opens_no_statement():
+    quotes, _ = quotes_of("date 2025-06 Liveblog zum Hochwasser Pegel sinken wieder\n\n"
+                          "Der Pegel in Lindau ist gesunken.")
+    assert quotes == ()
+
+
+def test_a_dass_clause_ends_where_the_subject_goes_on_with_a_second_speech_verb():
+    quote = next(q for q in quotes_of("In einer Rede betonte die Ministerin, dass nur Gespräche "
+                                      "helfen können und forderte ein Treffen mit dem Landrat.")[0]
+                 if q.text.startswith("dass"))
+    assert quote.text == "dass nur Gespräche helfen können"
+    assert quote.speaker.text == "die Ministerin"
+
+
+def test_a_pronoun_speaker_takes_no_place_after_it():
+    text = ("Der Sprecher wollte sich nicht festlegen. „Das klären die Stellen“, sagte er in "
+            "Lindau.")
+    document, parsed = _with_mentions(text, [("Lindau", "LOC")])
+    quotes, _ = extract_quotes(document, parsed)
+    assert quotes[-1].speaker.text == "er"
+
+
+def test_a_speech_verb_with_its_object_before_a_clause_of_a_new_subject_reports_only_itself():
+    quotes, _ = quotes_of("Die Stadt forderte erneut eine sofortige Sperrung, der Kreis verwies "
+                          "auf seine Bedingungen, darunter einen Verzicht auf Neubauten.")
+    assert [(q.kind, q.text, q.speaker.text) for q in quotes] == [
+        ("reported", "Die Stadt forderte erneut eine sofortige Sperrung", "Die Stadt")]
+
+
+def test_a_relative_clause_on_the_object_of_a_demand_is_no_message():
+    quote = only("Der Verband fordert eine Pause von 30 Tagen, die streng überwacht werden soll.")
+    assert quote.kind == "reported"
+    assert quote.speaker.text == "Der Verband"
+
+
+def test_two_cues_finding_the_same_message_make_one_statement():
+    quotes, _ = quotes_of("Der Landrat lehnt ein Treffen bislang ab und verweist darauf, dass es "
+                          "zunächst vorbereitet werden müsse.")
+    assert [q.text for q in quotes] == ["dass es zunächst vorbereitet werden müsse"]
+
+
+def test_a_dass_clause_ends_before_a_postposed_cue_of_another_speaker():
+    quotes, _ = quotes_of("Sein Kämmerer habe ihm gemeldet, dass der Termin abgestimmt sei, "
+                          "erklärte der Bürgermeister am Abend.")
+    inner = next(q for q in quotes if q.text.startswith("dass"))
+    assert inner.text == "dass der Termin abgestimmt sei"
+    assert inner.speaker.text == "Sein Kämmerer"
+
+
+def test_the_message_before_a_postposed_cue_starts_after_the_writers_colon():
+    quotes, _ = quotes_of("Zuvor hatte der Landrat eine Frist gesetzt: Ohne Einigung bis Mai "
+                          "werde die Straße gesperrt, sagte der Landrat im Kreistag.")
+    said = next(q for q in quotes if q.speaker is not None and q.speaker.text == "der Landrat")
+    assert said.text == "Ohne Einigung bis Mai werde die Straße gesperrt"
+
+
+def test_a_ministry_is_an_institution_and_a_weekday_is_no_origin():
+    from lagebild.extract.quotes.speakers import speaker_kind
+
+    assert speaker_kind("dem ukrainischen Außenministerium".split())[0] == "institution"
+    assert speaker_kind("des Deutschen Wetterdienstes".split())[0] == "institution"
+    assert speaker_kind("Außenminister Sybiha".split())[0] == "person"
+    quote = only("Während die Stadt den Montag nennt, berichtet die Agentur Tass von Dienstag.")
+    assert quote.speaker.text == "die Agentur Tass"
+
+
+def test_by_its_own_account_the_subject_speaks_and_mere_findings_name_nobody():
+    assert only("Die Firma hat nach eigenen Angaben 500 Stellen geschaffen.").speaker.text \
+        == "Die Firma"
+    assert only("Immerhin einigten sich beide Seiten nach eigenen Angaben auf einen "
+                "Austausch.").speaker.text == "beide Seiten"
+    assert only("Verletzt wurde nach bisherigen Erkenntnissen niemand.").speaker is None
+
+
+def test_the_statement_just_mentioned_speaks_for_the_speaker_before():
+    quotes, _ = quotes_of("Die Feuerwehr teilte mit, das Haus sei geräumt. Niemand sei verletzt "
+                          "worden, hieß es in der Mitteilung.")
+    assert [q.speaker.text for q in quotes] == ["Die Feuerwehr", "Die Feuerwehr"]
+
+
+def test_a_statement_taken_up_by_das_ends_before_the_pronoun():
+    quote = only("Die Stadt rechnet mit einer Einigung. Das sagte die Bürgermeisterin am Montag.")
+    assert quote.text == "Die Stadt rechnet mit einer Einigung"
+    assert quote.speaker.text == "die Bürgermeisterin"
+
+
+def test_a_source_an_agency_relies_on_speaks_via_the_agency():
+    quote = only("Die Agentur Tass berief sich dagegen auf eine ungenannte Quelle, der zufolge "
+                 "die Sitzung erst am Donnerstag beginnt.")
+    assert quote.speaker.text == "eine ungenannte Quelle"
+    assert quote.via == ("Tass",)
+
+
+def test_an_attribution_noun_before_a_genitive_without_article_is_not_the_speaker():
+    assert only("Nach Einschätzung westlicher Diplomaten dürfte es um Fragen der Hilfe "
+                "gehen.").speaker.text == "westlicher Diplomaten"

@@ -25,7 +25,8 @@ def seed_quotes(prefix: str):
 def find(quotes, fragment):
     hits = [q for q in quotes if fragment in q.text]
     assert hits, f"no quote contains {fragment!r}"
-    return hits[0]
+    # The innermost statement: "X habe berichtet, dass …" is X's words inside another's.
+    return min(hits, key=lambda q: len(q.text))
 
 
 # (seed, fragment of the message, speaker surface, kind, refers_to, via)
@@ -105,3 +106,19 @@ def test_seed_000_promise_is_a_claim():
     _, claims = seed_quotes("000")
     claim = next(c for c in claims if "mit Kiew zu verhandeln" in c.text)
     assert claim.source.text == "Russland"
+
+
+def test_seed_000_an_indicative_sentence_with_a_konjunktiv_only_in_its_falls_clause_is_no_quote():
+    quotes, _ = seed_quotes("000")
+    assert not [q for q in quotes if "den Druck auf Moskau erhöht" in q.text]
+
+
+def test_seed_001_the_header_line_is_no_statement():
+    quotes, _ = seed_quotes("001")
+    assert not [q for q in quotes if "Newsblog zum Ukraine-Krieg" in q.text]
+
+
+def test_seed_004_a_report_in_konjunktiv_is_nested_in_the_statement_before():
+    quotes, _ = seed_quotes("004")
+    outer = [q for q in quotes if q.text.startswith("Umerov habe berichtet")]
+    assert [q.speaker.text for q in outer] == ["Selenskyj"]

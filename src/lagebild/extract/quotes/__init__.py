@@ -13,7 +13,9 @@ means: for a pronoun the last PER subject before it ("sie" also an ORG subject: 
 … erklärten sie"), else the last person named; for a role noun the last person with that role. ``via`` lists the links a statement passed through, innermost first:
 the outlet or agency told ("sagte er dem Spiegel"), the agency that cites its own sources
 ("berichteten Tass und Interfax unter Berufung auf eigene Quellen" -> speaker "eigene Quellen",
-via Tass, Interfax), and last the document's own agency credit.
+via Tass, Interfax), a cited source that cites its own ("AFP berichtete unter Berufung auf
+Tass, die sich auf eine Quelle stützte" -> speaker "eine Quelle", via Tass, AFP), and last the
+document's own agency credit.
 
 Claims: every indirect, mixed and reported quote is a claim; a direct quote is one unless it is
 a question, an exclamation or a fragment of a few words (kept simple on purpose).
@@ -26,9 +28,10 @@ from typing import Sequence
 
 from lagebild.extract.quotes.direct import FRAGMENT_TOKENS
 from lagebild.extract.quotes.events import CONTINUED, DIRECT, REPORTED, SpeechEvent
-from lagebild.extract.quotes.indirect import find_events
+from lagebild.extract.quotes.indirect import _sentence_subject, _subject_after, find_events
 from lagebild.extract.quotes.speakers import (
     DETERMINERS,
+    NON_NOUN_STARTS,
     PRONOUNS,
     name_part,
     noun_phrase,
@@ -61,7 +64,9 @@ def extract_quotes(
     for event in events:
         if event.nested or not event.message:
             continue
-        anaphoric = _anaphoric_source(view, event)
+        anaphoric = _anaphoric_source(view, event) or (
+            previous is not None and previous[1] is not None and _statement_noun_source(view, event)
+            and event.sentence - previous[0] <= INHERIT_SPEAKER_SENTENCES)
         speaker, via = (None, ()) if anaphoric else _speaker_and_via(view, event, people)
         if speaker is None and previous is not None and (anaphoric or _impersonal(view, event)) \
                 and event.sentence - previous[0] <= INHERIT_SPEAKER_SENTENCES:
@@ -121,6 +126,18 @@ def _anaphoric_source(view: TokenView, event: SpeechEvent) -> bool:
     return len(event.source) == 1 and view.texts[event.source[0]].lower() in _ANAPHORIC_SOURCES
 
 
+# "…, hieß es in der Mitteilung.", "laut der Erklärung": the statement just mentioned is the
+# previous speaker's (a definite article and a statement noun, nobody named).
+_STATEMENT_NOUNS = frozenset(
+    "mitteilung pressemitteilung erklärung stellungnahme verlautbarung".split())
+
+
+def _statement_noun_source(view: TokenView, event: SpeechEvent) -> bool:
+    words = [view.texts[i].lower() for i in sorted(event.source)]
+    return len(words) == 2 and words[0] in ("der", "die", "dem", "des") \
+        and words[1] in _STATEMENT_NOUNS
+
+
 def _segment_of(segments: Sequence[Segment], start: int) -> str | None:
     for segment in segments:
         if segment.start <= start < segment.end:
@@ -137,6 +154,10 @@ def _cue(view: TokenView, event: SpeechEvent) -> tuple[str | None, int | None, i
 
 def _message_spans(view: TokenView, event: SpeechEvent) -> list[tuple[int, int]]:
     tokens = sorted(event.message)
+    if len(tokens) > 2 and view.texts[tokens[-1]].lower() in ("das", "dies") \
+            and view.texts[tokens[-2]] in (".", "!", "?"):
+        # "A. Das sagte X.": the event keeps the pronoun (SpkAtt's span); the quote ends at A.
+        tokens = tokens[:-2] if view.texts[tokens[-2]] == "." else tokens[:-1]
     if event.form != DIRECT:
         return [(view.starts[tokens[0]], view.ends[tokens[-1]])]
     runs: list[list[int]] = [[tokens[0]]]
@@ -254,6 +275,13 @@ def _subject_position(view: TokenView, char_start: int, sentence_starts: frozens
     return False
 
 
+OWN_WORDS_SUBJECT_SPEAKS = True
+_ATTRIBUTION_NOUNS = frozenset(
+    "angaben informationen berichten aussagen einschätzung einschätzungen darstellung".split())
+# Attribution nouns that name no speaker without an owner ("nach bisherigen Erkenntnissen").
+_SOURCELESS_NOUNS = frozenset({"erkenntnissen", "erkenntnis", "informationen", "schätzungen"})
+
+
 def _speaker_and_via(view: TokenView, event: SpeechEvent, people: _PersonIndex
                      ) -> tuple[Speaker | None, tuple[str, ...]]:
     via: list[str] = []
@@ -264,7 +292,12 @@ def _speaker_and_via(view: TokenView, event: SpeechEvent, people: _PersonIndex
     source = event.source
     if event.cited:
         via[:0] = _names(view, event.source)
+        for relay in event.relayed:  # outermost first: each goes before the ones outside it
+            via[:0] = _names(view, relay)
         source = event.cited
+    elif event.relayed:  # "Tass berief sich auf eine Quelle, der zufolge …"
+        for relay in event.relayed:
+            via[:0] = _names(view, relay)
     if not source:
         return None, tuple(via)
     if event.attribution:
@@ -274,6 +307,25 @@ def _speaker_and_via(view: TokenView, event: SpeechEvent, people: _PersonIndex
                 source = source[position + 1 :] if view.texts[index].lower() in (
                     "von", "vom") else source[position:]
                 break
+        else:
+            if len(source) > 2 and view.texts[source[0]].lower() in _ATTRIBUTION_NOUNS \
+                    and view.texts[source[1]][:1].islower():
+                # "nach Informationen russischer Agenturen": the genitive without article speaks.
+                source = source[1:]
+    if event.attribution and OWN_WORDS_SUBJECT_SPEAKS \
+            and view.texts[source[0]].lower() in ("eigenen", "eigener", "eigenem"):
+        # "Die Firma hat nach eigenen Angaben …": the clause's subject speaks.
+        first = view.sentences[event.sentence][0]
+        begin = first + 3 if first + 2 < source[0] and view.texts[first + 2].lower() == "sich" \
+            else first + 2
+        # ("Immerhin einigten sich beide Seiten nach eigenen Angaben": after adverb and verb.)
+        after_verb = _subject_after(view, begin, source[0] - 1) \
+            if view.texts[first].lower() in NON_NOUN_STARTS and source[0] > begin + 1 else []
+        source = _sentence_subject(view, event.sentence, event) or after_verb or source
+    if event.attribution and len(source) <= 2 \
+            and view.texts[source[-1]].lower() in _SOURCELESS_NOUNS \
+            and all(view.texts[i][:1].islower() for i in source[:-1]):
+        return None, tuple(via)  # "nach bisherigen Erkenntnissen": nobody named
     words = [view.texts[i] for i in source]
     kind, anonymous = speaker_kind(words)
     start, end = view.starts[source[0]], view.ends[source[-1]]

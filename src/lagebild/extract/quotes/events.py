@@ -26,6 +26,9 @@ class SpeechEvent:
     message: list[int] = field(default_factory=list)
     addr: list[int] = field(default_factory=list)
     cited: list[int] = field(default_factory=list)  # "unter Berufung auf eigene Quellen"
+    # Links between the source and the cited speaker, outermost first: "AFP berichtete unter
+    # Berufung auf Tass, die sich auf eine Quelle stützte" -> cited the Quelle, relayed [Tass].
+    relayed: list[list[int]] = field(default_factory=list)
     nested: bool = False
     mixed: bool = False  # indirect speech with quoted fragments
     attribution: bool = False  # "laut X", "nach Angaben von X", "X zufolge"

@@ -134,7 +134,8 @@ REPORTING_VERBS = frozenset(
 # A clause after the cue that opens with one of these is an adverbial clause, not the message.
 _NOT_MESSAGE_STARTS = frozenset(
     "während weil obwohl nachdem bevor bis sodass zumal als wenn falls da damit um und aber "
-    "sondern denn doch jedoch".split()
+    "sondern denn doch jedoch darunter solange sobald sofern seitdem ehe obgleich"
+    .split()  # ("…, darunter X": an apposition, no clause)
 )
 _SUBORDINATORS = frozenset(
     "nachdem als weil da wenn ob obwohl obgleich damit sodass bevor seit seitdem während "
@@ -157,6 +158,8 @@ def find_events(view: TokenView) -> list[SpeechEvent]:
         if not found and GUESSED_VERB_CUES:
             guessed = _guessed_verb_event(view, number, first, last, inside)
             found = [guessed] if guessed is not None else []
+        if ONE_EVENT_PER_MESSAGE and len(found) > 1:
+            found = _one_event_per_message(found)
         events.extend(found)
     if view.mentions:
         _refine_by_mentions(view, events)
@@ -171,6 +174,26 @@ def find_events(view: TokenView) -> list[SpeechEvent]:
     events.extend(_nested_quotes(view, events, quotes))
     events.sort(key=lambda e: (min(e.message or e.cue or [0]), e.nested))
     return events
+
+
+# "Der Kreml lehnt das ab und verweist darauf, dass …": two cues of a sentence that found the
+# same message are one statement, of the cue nearest before it.
+ONE_EVENT_PER_MESSAGE = True
+
+
+def _one_event_per_message(found: list[SpeechEvent]) -> list[SpeechEvent]:
+    best: dict[tuple[int, ...], SpeechEvent] = {}
+    for event in found:
+        key = tuple(event.message)
+        other = best.get(key)
+        if other is None or not key or not event.cue or not other.cue:
+            best.setdefault(key, event)
+            continue
+        start = key[0]
+        if max(other.cue) > start or start > max(event.cue) > max(other.cue):
+            best[key] = event
+    kept = {id(e) for e in best.values()}
+    return [e for e in found if id(e) in kept or not e.message]
 
 
 # "Der Spiegel zitiert den Prediger mit den Worten „…“": SpkAtt annotates the statement twice,
@@ -304,8 +327,10 @@ def _source_by_mentions(view: TokenView, event: SpeechEvent) -> list[int]:
     after = source[-1] + 1
     last_mention = view.mention_at(source[-1])
     if LOC_ATTACHMENT and after + 1 < sentence_last and texts[after].lower() in ("in", "im", "aus") \
-            and not (last_mention is not None and last_mention[2] == "PER"):
-        # (A person's place is where they spoke, not who they are: "sagte Seibert in Berlin".)
+            and not (last_mention is not None and last_mention[2] == "PER") \
+            and not (len(source) == 1 and texts[source[0]].lower() in PRONOUNS):
+        # (A person's place is where they spoke, not who they are: "sagte Seibert in Berlin";
+        # a pronoun takes no attachment: "sagte er in Moskau".)
         place = view.mention_at(after + 1)
         if place is not None and place[0] == after + 1 and place[2] == "LOC" \
                 and place[1] <= sentence_last and not taken & set(range(after, place[1])):
@@ -457,6 +482,7 @@ def _nested_quotes(view: TokenView, events: list[SpeechEvent], quotes: list[Quot
                                      message=list(range(span.open, span.close + 1)),
                                      addr=list(event.addr), nested=True)
                 nested.cited = list(event.cited)
+                nested.relayed = list(event.relayed)
                 out.append(nested)
                 event.mixed = True
     return out
@@ -575,6 +601,7 @@ def _second_message(view: TokenView, event: SpeechEvent, last: int, inside: set[
     second = SpeechEvent(event.sentence, form, cue=list(event.cue), source=list(event.source),
                          message=message, addr=list(event.addr))
     second.cited = list(event.cited)
+    second.relayed = list(event.relayed)
     return second
 
 
@@ -1002,6 +1029,11 @@ def _clause_bounds(view: TokenView, first: int, last: int, lo: int, hi: int) -> 
         if before in _CLOSING and start == lo and _quoted_name_before(view, first, start - 1):
             start -= 1  # die „Süddeutsche Zeitung“ berichtete: a quoted name, not a quotation
             continue
+        if before in _CLOSING and start == lo and EMBEDDED_QUOTE_IN_CLAUSE:
+            opening = _embedded_quote_opening(view, first, start - 1)
+            if opening is not None:
+                start = opening  # "hatte das Ergebnis als „Schritt“ bezeichnet": the words
+                continue  # quoted inside the clause belong to it, its verb is at the end
         if before in _CLOSING and (start == lo or texts[start] in (",", ":")):
             break
         if before in _CLOSING and start - 2 >= first and texts[start - 2] in _FINAL:
@@ -1019,6 +1051,37 @@ def _clause_bounds(view: TokenView, first: int, last: int, lo: int, hi: int) -> 
             end = close
         end += 1
     return start, end
+
+
+# "Er hatte den Plan als „Irrweg“ bezeichnet": a short quotation after a word of the clause,
+# right before the clause's final verb, is inside the clause (quoted words, not a quotation
+# the verb introduces from outside).
+EMBEDDED_QUOTE_IN_CLAUSE = True
+MAX_EMBEDDED_QUOTE_TOKENS = 8
+_MODALS = frozenset("soll sollen sollte sollten will wollen wollte wollten kann können konnte "
+                    "konnten muss müssen musste mussten darf dürfen durfte".split())
+
+
+def _embedded_quote_opening(view: TokenView, first: int, close: int) -> int | None:
+    """The opening mark of the quotation closed at ``close`` if a word of the clause precedes it."""
+    texts = view.texts
+    for opening in range(close - 1, max(first - 1, close - MAX_EMBEDDED_QUOTE_TOKENS - 2), -1):
+        if texts[opening] in _FINAL or texts[opening] in _CLAUSE_BREAKS:
+            return None
+        if texts[opening] in _OPENING:
+            if opening == close - 1 or opening <= first:
+                return None
+            before = texts[opening - 1].lower()
+            if not before[:1].isalpha():
+                return None
+            if any(texts[j].lower() in _PERFECT_AUX | _MODALS for j in range(first, opening)):
+                return opening  # a verb-final clause: "hatte … als „Schritt“ bezeichnet"
+            # A quoted name after its article is part of the subject ("Die „Kampagne für …“
+            # berichtete"); after a preposition the quoted words open the sentence before a
+            # verb-second cue and its subject ("Von einem „Eingriff“ spricht der Entwurf").
+            return opening if before in DETERMINERS and (
+                opening - 1 == first or texts[opening - 2].lower() not in PREPOSITIONS) else None
+    return None
 
 
 # "die Tageszeitung „The Guardian“ berichtete": a quoted name after its head noun (SpkAtt dev).
@@ -1124,8 +1187,16 @@ def _zufolge_event(view, number, first, last, index) -> SpeechEvent | None:
         message = _strip_final(view, list(range(index + 1, last)), last)
         if not source or len(message) < 2:
             return None
-        return SpeechEvent(number, INDIRECT, cue=[index], source=source, message=message,
-                           attribution=True)
+        event = SpeechEvent(number, INDIRECT, cue=[index], source=source, message=message,
+                            attribution=True)
+        if CITED_CHAIN and source[0] - 2 > first and texts[source[0] - 1].lower() == "auf" \
+                and any(texts[j].lower().startswith(_CITING_STEMS) or texts[j] == "Berufung"
+                        for j in range(first + 1, source[0] - 1)):
+            # "Tass berief sich auf eine Quelle, der zufolge …": the Quelle speaks via Tass.
+            subject = noun_phrase(view, first, source[0] - 1)
+            if subject and subject[0] == first:
+                event.relayed = [subject]
+        return event
     start, _ = _clause_bounds(view, first, last, index, index)
     source = phrase_before(view, index, start)
     if not source and index > start and texts[index - 1].lower() in ("ihm", "ihr", "ihnen"):
@@ -1316,11 +1387,18 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
         cue = [start] + cue
         addr = addressee_phrase(view, source[-1] + 1, lo) if source else []
         drop = set(range(start, end)) | {start - 1} if start > first else set(range(start, end))
+        cited = _cited(view, start + 1, lo) if CITED_CHAIN else []
+        chain = _cited_chain(view, end, last) if cited else None
+        if chain:  # "Wie AFP unter Berufung auf Tass berichtete, die sich auf … stützte, …"
+            end = chain[1]
         message = _message_around(view, first, last, start, end, quote_at, inside)
         if not message:
             return None
         form = DIRECT if _is_quote(view, message) else INDIRECT
-        return SpeechEvent(number, form, cue=cue, source=source, message=message, addr=addr)
+        event = SpeechEvent(number, form, cue=cue, source=source, message=message, addr=addr)
+        if cited:
+            event.cited, event.relayed = (chain[0], [cited]) if chain else (cited, [])
+        return event
 
     verb_first = start == lo  # "…, sagte X" : clause opens with the verb
     if verb_first and start > first and texts[start - 1] == ",":
@@ -1361,7 +1439,8 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
             and QUOTED_NAME_SUBJECT and quoted_name(view, first, start) \
             and not any(texts[j] in _CLOSING for j in range(first + 1, start - 1)):
         apposed = list(range(first, start))  # "„BBC News“ berichtet, …": a name, no quote
-    if not apposed and (verb_first and start > first and texts[start - 1] in (",",) or (
+    if not apposed and (verb_first and start > first and texts[start - 1] in (",",)
+                        and not _adverbial_clause_before(view, first, start - 1) or (
         verb_first and start > first and texts[start - 1] in _CLOSING
     )):
         # Message before the cue.
@@ -1449,13 +1528,19 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
     if lemma == "heißen":
         source = []
     addr = _addressee(view, source, lo, end, lemma)
-    cited = _cited(view, hi + 1, last)
+    # ("hatte unter Berufung auf X … gemeldet": in the perfect the phrase is in the midfield.)
+    cited = _cited(view, hi + 1, last) or (
+        _cited(view, lo + 1, hi, ("berufung",)) if CITED_IN_MIDFIELD and lo < hi else [])
     after = end
     # "… unter Berufung auf eigene Quellen" may stand between verb and message.
     if cited and cited[-1] >= after:
         after = cited[-1] + 1
         while after < last and texts[after] not in (",", ":") and texts[after] not in _FINAL:
             after += 1
+    relayed = []
+    chain = _cited_chain(view, cited[-1] + 1, last) if cited and cited[-1] + 1 >= end else None
+    if chain:  # "… unter Berufung auf einen Diplomaten, der sich auf X berief, das sei …"
+        relayed, cited, after = [cited], chain[0], chain[1]
     # "Das erklärte ein Sprecher." / "Dies teilte X mit.": the message is the sentence before.
     # "Dies geht aus einer Mitteilung des Konzerns hervor, die …": the "aus" phrase speaks.
     if start == first and lo - start == 1 and texts[start].lower() in ("das", "dies", "dieses") \
@@ -1484,7 +1569,7 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
         span = quote_at[after]  # "fordert „wasserdichte Zusagen“ für …": a quoted fragment
         event = SpeechEvent(number, DIRECT, cue=cue, source=source,
                             message=list(range(span.open, span.close + 1)), addr=addr)
-        event.cited = cited
+        event.cited, event.relayed = cited, relayed
         return event
     else:
         message_start = last
@@ -1493,6 +1578,21 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
         # (A Konjunktiv I right after it makes it an adverb opening reported speech, verb
         # second: "erklärte, damit solle ein Machtvakuum vermieden werden".)
         message_start = last
+    if OBJECT_THEN_INDICATIVE_NO_MESSAGE and message_start < last \
+            and texts[message_start - 1] == "," and source and source[-1] < lo \
+            and _object_then_indicative(view, hi, message_start, last):
+        # "X forderte eine Feuerpause, Russland verwies …": two clauses, the first reports.
+        if not cited and not _reports_speech(view, lemma, cue, start, end):
+            return None
+        event = SpeechEvent(number, REPORTED, cue=cue, source=source,
+                            message=list(range(first, message_start - 1)), addr=addr)
+        event.cited, event.relayed = cited, relayed
+        return event
+    if RELATIVE_AFTER_OBJECT_NO_MESSAGE and message_start < last \
+            and texts[message_start].lower() in _RELATIVES and message_start - 2 > hi \
+            and texts[message_start - 2][:1].isupper() and message_start - 2 not in source \
+            and _verb_final_indicative(view, message_start, last):
+        message_start = last  # "fordert eine Feuerpause, die überwacht werden soll": a relative
     if message_start < last and texts[message_start].lower() in _RELATIVES \
             and lemma in REPORTING_VERBS and message_start - 1 > hi \
             and _von_phrase_between(view, lo, message_start):
@@ -1508,7 +1608,7 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
             form = DIRECT if _is_quote(view, message) else INDIRECT
         if message:
             event = SpeechEvent(number, form, cue=cue, source=source, message=message, addr=addr)
-            event.cited = cited
+            event.cited, event.relayed = cited, relayed
             return event
     if ANAPHORIC_MESSAGE and number > 0 and (message_start >= last
                                              or texts[message_start] in _FINAL):
@@ -1520,7 +1620,7 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
             message = list(range(previous_first, previous_last)) + anaphor
             event = SpeechEvent(number, INDIRECT, cue=cue, source=source, message=message,
                                 addr=addr)
-            event.cited = cited
+            event.cited, event.relayed = cited, relayed
             return event
     if QUOTED_FRAGMENT_OBJECT and (message_start >= last or texts[message_start] in _FINAL):
         # "X nannte den Bericht eine „Zeitungsente“", "riet zu „Gelassenheit“", "hatte ihn als
@@ -1533,22 +1633,16 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
                 continue
             event = SpeechEvent(number, DIRECT, cue=cue, source=source,
                                 message=list(range(span.open, span.close + 1)), addr=addr)
-            event.cited = cited
+            event.cited, event.relayed = cited, relayed
             return event
     if message_start >= last or texts[message_start] in _FINAL:
         # No message clause: a report that someone spoke ("Die Medien sprachen von Geiseln.").
         # An agency citing its sources reports whatever its verb ("meldete unter Berufung auf").
         if not cited and not _reports_speech(view, lemma, cue, start, end):
             return None
-        begin = first
-        if REPORT_OWN_CLAUSE and start > first and texts[start - 1] in (",", ";") \
-                and texts[start].lower() not in _RELATIVES | _SUBORDINATORS | {"wie", "so"} \
-                and source and source[0] >= start:
-            begin = start  # "Es entstanden 500 Stellen, die Betreiber sprechen von 850.": the
-            # report is the clause of its own subject
         event = SpeechEvent(number, REPORTED, cue=cue, source=source,
-                            message=list(range(begin, last)), addr=addr)
-        event.cited = cited
+                            message=list(range(first, last)), addr=addr)
+        event.cited, event.relayed = cited, relayed
         return event
     if texts[message_start] in _OPENING and message_start in quote_at:
         span = quote_at[message_start]
@@ -1556,12 +1650,72 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
         form = DIRECT
     else:
         message = _strip_final(view, list(range(message_start, last)), last)
+        if DASS_CLAUSE_ENDS_AT_SECOND_VERB and texts[message_start].lower() in ("dass", "ob"):
+            message = _before_second_verb(view, message)
         form = DIRECT if _is_quote(view, message) else INDIRECT
     if not message:
         return None
     event = SpeechEvent(number, form, cue=cue, source=source, message=message, addr=addr)
-    event.cited = cited
+    event.cited, event.relayed = cited, relayed
     return event
+
+
+# "X betonte, dass Gespräche nur so effektiv sein können und forderte ein Treffen": the dass
+# clause ends with its verb; "und" + a finite speech verb goes on with the main clause.
+DASS_CLAUSE_ENDS_AT_SECOND_VERB = True
+# "Y habe ihm gemeldet, dass der Termin stehe, erklärte X": a comma and a finite speech verb
+# after the dass clause close it too.
+DASS_CLAUSE_ENDS_AT_POSTPOSED_CUE = True
+
+
+def _before_second_verb(view: TokenView, message: list[int]) -> list[int]:
+    texts = view.texts
+    for position, index in enumerate(message[2:-1], start=2):
+        if (texts[index].lower() in ("und", "oder", "sowie") and texts[index - 1] != ","
+                or DASS_CLAUSE_ENDS_AT_POSTPOSED_CUE and texts[index] == ",") \
+                and texts[index + 1][:1].islower() \
+                and any(r.finite and not r.participle for r in cues.speech_verb(texts[index + 1])) \
+                and not cues.is_konjunktiv(texts[index + 1]):
+            return message[:position]
+    return message
+
+
+# "Die Ukraine fordert eine Feuerpause, die überwacht werden soll.": a relative clause on the
+# object (verb-final, no Konjunktiv) is no message.
+RELATIVE_AFTER_OBJECT_NO_MESSAGE = True
+
+
+def _verb_final_indicative(view: TokenView, begin: int, last: int) -> bool:
+    texts = view.texts
+    stop = begin + 1
+    while stop < last and texts[stop] not in _CLAUSE_BREAKS and texts[stop] not in _FINAL:
+        stop += 1
+    return stop - begin >= 3 and texts[stop - 1][:1].islower() \
+        and not any(cues.is_konjunktiv(texts[j]) for j in range(begin, stop))
+
+
+# "Die Ukraine forderte eine Feuerpause, Russland verwies auf …": a speech verb that already
+# has its accusative object, followed by an indicative clause of a new subject, says no message.
+OBJECT_THEN_INDICATIVE_NO_MESSAGE = True
+_ACCUSATIVE_DETERMINERS = frozenset("einen eine ein den".split())
+
+
+def _object_then_indicative(view: TokenView, hi: int, comma_after: int, last: int) -> bool:
+    texts = view.texts
+    if not any(texts[j].lower() in _ACCUSATIVE_DETERMINERS
+               and texts[j - 1].lower() not in PREPOSITIONS
+               for j in range(hi + 1, comma_after - 1)):
+        return False
+    if texts[comma_after].lower() in ("dass", "ob") or texts[comma_after] in _OPENING \
+            or not (texts[comma_after][:1].isupper() or comma_after + 1 < last
+                    and texts[comma_after].lower() in DETERMINERS
+                    and texts[comma_after + 1][:1].isupper()):
+        return False
+    stop = comma_after
+    while stop < last and texts[stop] not in _CLAUSE_BREAKS and texts[stop] not in _FINAL:
+        stop += 1
+    return not any(cues.is_konjunktiv(texts[j]) or texts[j].lower() == "zu"
+                   for j in range(comma_after, stop))
 
 
 # "Gestern war berichtet worden, dass …", "weil berichtet wurde, die Anlagen stünden …": a
@@ -1717,7 +1871,6 @@ def _reports_speech(view: TokenView, lemma: str, cue: list[int], start: int, end
 
 
 REPORTED_NOT_PASSIVE = True
-REPORT_OWN_CLAUSE = True
 # Verbs that report a speech act when they name its topic: "Die Zeitung berichtete von …".
 REPORTING_WITH_TOPIC = frozenset({"berichten"})
 
@@ -1744,6 +1897,22 @@ def _clock_time(view: TokenView, start: int, verb: int) -> bool:
         and "Uhr" in texts[start + 2:verb] and verb - start <= 6
 
 
+# "Während Kyjiw den Mittwoch nannte, hatte Tass … den Donnerstag gemeldet": an adverbial
+# clause in the prefield of a verb-second cue is no message before it; the cue's clause reports.
+ADVERBIAL_CLAUSE_NOT_MESSAGE = True
+_ADVERBIAL_SUBORDINATORS = frozenset(
+    "während nachdem weil obwohl obgleich bevor seit seitdem sobald falls sofern indem".split())
+
+
+def _adverbial_clause_before(view: TokenView, first: int, comma: int) -> bool:
+    """Whether the sentence opens with one adverbial clause that ends at ``comma``."""
+    texts = view.texts
+    return ADVERBIAL_CLAUSE_NOT_MESSAGE and comma - first >= 3 \
+        and texts[first].lower() in _ADVERBIAL_SUBORDINATORS \
+        and not any(texts[j] in _CLAUSE_BREAKS or texts[j] in _OPENING | _CLOSING
+                    for j in range(first + 1, comma))
+
+
 def _message_before(view, first, comma_or_start, quote_at) -> list[int]:
     end = comma_or_start
     while end > first and view.texts[end - 1] in (",",):
@@ -1756,7 +1925,18 @@ def _message_before(view, first, comma_or_start, quote_at) -> list[int]:
         for span in quote_at.values():
             if span.close == end - 1 and span.open < first:
                 begin = span.open
+    if COLON_LEAD_IN_BEFORE and begin == first:
+        # "X hatte ein Ultimatum gestellt: Sollte …, drohten Zölle, sagte X": the writer's
+        # lead-in ends at the colon (one outside any quotation).
+        quoted = {j for span in quote_at.values() for j in range(span.open, span.close + 1)}
+        colon = next((j for j in range(end - 2, first + 2, -1)
+                      if view.texts[j] == ":" and j not in quoted), None)
+        if colon is not None:
+            begin = colon + 1
     return list(range(begin, end))
+
+
+COLON_LEAD_IN_BEFORE = True
 
 
 def _message_around(view, first, last, start, end, quote_at, inside) -> list[int]:
@@ -2629,18 +2809,43 @@ def _prepositional_addressee(view: TokenView, event: SpeechEvent) -> list[int]:
     return phrase
 
 
+CITED_IN_MIDFIELD = True
 _ADDRESSEE_ENDINGS = ("zeitung", "zeitschrift", "agentur", "magazin", "sender", "schau",
                       "blatt", "reporter", "fernsehen", "radio")
 
 
-def _cited(view: TokenView, begin: int, last: int) -> list[int]:
+def _cited(view: TokenView, begin: int, last: int,
+           nouns: tuple[str, ...] = ("berufung", "verweis")) -> list[int]:
     """The source an outlet cites: "unter Berufung auf X", "unter Verweis auf X"."""
     texts = view.texts
     for index in range(begin, last - 3):
-        if texts[index].lower() == "unter" and texts[index + 1].lower() in ("berufung", "verweis") \
+        if texts[index].lower() == "unter" and texts[index + 1].lower() in nouns \
                 and texts[index + 2].lower() == "auf":
             return noun_phrase(view, index + 3, last)
     return []
+
+
+# "… unter Berufung auf Tass, die sich ihrerseits auf eine Quelle stützte, …": a relative
+# clause of the cited source naming its own source adds a link to the chain.
+CITED_CHAIN = True
+_CITING_STEMS = ("beruf", "berief", "stütz", "bezog", "bezieh", "bezög")
+
+
+def _cited_chain(view: TokenView, comma: int, last: int) -> tuple[list[int], int] | None:
+    """The source a relative clause at ``comma`` cites, and the clause's closing index."""
+    texts = view.texts
+    if not CITED_CHAIN or comma + 4 >= last or texts[comma] != "," \
+            or texts[comma + 1].lower() not in _RELATIVES:
+        return None
+    close = comma + 2
+    while close < last and texts[close] not in _CLAUSE_BREAKS and texts[close] not in _FINAL:
+        close += 1
+    cited = _cited(view, comma + 2, close, ("berufung",))
+    if not cited and "sich" in {texts[j].lower() for j in range(comma + 2, close)} \
+            and texts[close - 1].lower().startswith(_CITING_STEMS):
+        auf = next((j for j in range(comma + 2, close - 1) if texts[j].lower() == "auf"), None)
+        cited = noun_phrase(view, auf + 1, close - 1) if auf is not None else []
+    return (cited, close) if cited else None
 
 
 # --------------------------------------------------------------------------- across sentences
@@ -2698,6 +2903,7 @@ def _quotes_without_cue(view, events, quotes, used_quotes) -> list[SpeechEvent]:
             # speaker and addressee, as SpkAtt annotates them.
             event.cue, event.addr = list(previous.cue), list(previous.addr)
         event.cited = list(previous.cited)
+        event.relayed = list(previous.relayed)
         out.append(event)
         by_sentence.setdefault(number, []).append(event)
     return out
@@ -2783,6 +2989,10 @@ def _continuations(view, events, inside) -> list[SpeechEvent]:
     report_sentence = -10
     number = 0
     while number < count:
+        outer = _konjunktiv_cue_report(view, number, events, anchor, anchor_sentence) \
+            if NESTED_KONJUNKTIV_REPORT and number in with_events else None
+        if outer is not None:
+            out.append(outer)
         if number in anchors:
             anchor, anchor_sentence = anchors[number], number
         if number in reports:
@@ -2835,6 +3045,7 @@ def _continuations(view, events, inside) -> list[SpeechEvent]:
                                 message=list(range(first, last)))
             if anchor is not None and source:
                 event.cited = list(anchor.cited)
+                event.relayed = list(anchor.relayed)
             out.append(event)
             anchor_sentence = run[-1]
             continue
@@ -2862,6 +3073,35 @@ def _continuations(view, events, inside) -> list[SpeechEvent]:
                 anchor_sentence = number
         number += 1
     return out
+
+
+# "Das sagte X. Y habe ihm berichtet, dass …": a sentence whose own cue is a Konjunktiv I
+# goes on with the speaker before; Y's words are nested in X's statement (both are events).
+NESTED_KONJUNKTIV_REPORT = True
+
+
+def _konjunktiv_cue_report(view: TokenView, number: int, events: list[SpeechEvent],
+                           anchor: SpeechEvent | None, anchor_sentence: int
+                           ) -> SpeechEvent | None:
+    if anchor is None or not anchor.source or not 0 < number - anchor_sentence \
+            <= CONTINUATION_GAP_SENTENCES:
+        return None
+    first, last = view.sentences[number]
+    own = [e for e in events if e.sentence == number and not e.nested]
+    if not own or view.texts[first] in _OPENING:
+        return None
+    lemmas = view.lemmas
+    for event in own:
+        if not event.cue or not event.source or set(event.source) & set(anchor.source) \
+                or view.texts[event.cue[0]] in _OPENING:
+            return None
+        if not any(_konjunktiv_i_at(view, i, first, last, lemmas[i] if lemmas else "")
+                   for i in event.cue):
+            return None
+    outer = SpeechEvent(number, CONTINUED, source=list(anchor.source),
+                        message=_strip_final(view, list(range(first, last)), last))
+    outer.cited, outer.relayed = list(anchor.cited), list(anchor.relayed)
+    return outer
 
 
 # "X war nach eigenem Bekunden …", "…, bei dem es sich seiner Meinung nach …": statements going on
@@ -3078,10 +3318,15 @@ def _konjunktiv_i_at(view: TokenView, index: int, first: int, last: int, lemma: 
     if KONJUNKTIV_NOT_FIRST_PERSON and any(
             view.texts[j].lower() == "ich" for j in (index - 1, index + 1) if first <= j < last):
         return False
+    if LOWERCASE_START_NO_VERB and index == first and word[:1].islower() \
+            and word.lower() not in cues.KONJUNKTIV_I:
+        return False  # only guessed from its ending, opening a "sentence" in lower case: a
+        # header word ("date 2025-06 Newsblog …"), not a verb (a split sentence: "habe sie …")
     return True
 
 
 KONJUNKTIV_NOT_FIRST_PERSON = True
+LOWERCASE_START_NO_VERB = True
 
 
 def _continues_speech(view: TokenView, number: int, inside: set[int]) -> bool:
@@ -3089,6 +3334,8 @@ def _continues_speech(view: TokenView, number: int, inside: set[int]) -> bool:
     Konjunktiv II form ("wäre", "könnte") right after a Konjunktiv I sentence. Alone,
     Konjunktiv II is mostly the writer's own conditional ("Der Umbau könnte teurer werden"):
     SpkAtt dev, 35 of 51 such continuations were false."""
+    if MAIN_CLAUSE_KONJUNKTIV and _konjunktiv_only_subordinate(view, number, inside):
+        return False
     if _konjunktiv_i_sentence(view, number, inside):
         return True
     if not KONJUNKTIV_II_CONTINUES_ONLY_KONJUNKTIV_I:
@@ -3098,6 +3345,42 @@ def _continues_speech(view: TokenView, number: int, inside: set[int]) -> bool:
 
 
 KONJUNKTIV_II_CONTINUES_ONLY_KONJUNKTIV_I = True
+# "Zuletzt hatte X den Druck erhöht und Sanktionen angedroht, falls es keine Fortschritte gebe":
+# a Konjunktiv only in a conditional, causal, temporal or relative clause after an indicative
+# main clause is the writer's sentence (the subjunctive belongs to the subordinate clause).
+MAIN_CLAUSE_KONJUNKTIV = True
+KONJUNKTIV_VERB_FINAL = True
+_ADVERBIAL_OPENERS = _SUBORDINATORS - {"dass", "ob", "um", "als"}
+
+
+def _konjunktiv_only_subordinate(view: TokenView, number: int, inside: set[int]) -> bool:
+    """Whether the sentence opens with a main clause and all its Konjunktiv forms stand in
+    adverbial or relative clauses after a comma."""
+    first, last = view.sentences[number]
+    texts, lemmas = view.texts, view.lemmas
+    if texts[first].lower() in _SUBORDINATORS or texts[first] in _OPENING:
+        return False
+    found = False
+    opener = first
+    for index in range(first, last):
+        if texts[index] in (",", ";", ":", "–", "-"):
+            opener = index + 1
+            continue
+        if index in inside or not cues.is_konjunktiv(texts[index], lemmas[index] if lemmas else ""):
+            continue
+        if opener == first or opener >= last:
+            return False  # in the main clause
+        word = texts[opener].lower()
+        after = texts[opener + 1].lower() if opener + 1 < last else ""
+        if not (texts[opener - 1] == "," and (
+                word in _ADVERBIAL_OPENERS or word in _RELATIVES
+                or word in PREPOSITIONS and after in _RELATIVES)):
+            return False
+        if KONJUNKTIV_VERB_FINAL and index + 1 < last \
+                and texts[index + 1] not in _CLAUSE_BREAKS | _FINAL | _CLOSING:
+            return False  # not verb-final: "…, die Verletzten seien Touristen" is a main clause
+        found = True
+    return found
 
 
 def _konjunktiv_sentence(view: TokenView, number: int, inside: set[int]) -> bool:

@@ -27,6 +27,7 @@ PREPOSITIONS = frozenset(
 )
 # Words that open a clause or are adverbs: a phrase starting with one is no subject.
 NON_NOUN_STARTS = frozenset(
+    "immerhin dennoch schließlich bislang bisher weiterhin vielmehr offenbar "
     "und oder aber doch denn sondern dass ob wenn weil als wie so auch noch nur schon bereits "
     "zudem außerdem jedoch allerdings dabei dazu dann damit daher deshalb deswegen trotzdem "
     "zuvor später heute gestern morgen zuletzt zunächst inzwischen mittlerweile nun jetzt hier "
@@ -77,7 +78,7 @@ INSTITUTION_WORDS = (
     "geheimdienst", "institut", "universität", "bank", "fraktion", "spd", "cdu", "csu", "fdp",
     "grüne", "afd", "linke", "bsw", "union", "ministerium", "senat", "botschaft", "vereinte",
     "ausschuss", "organisation", "gruppe", "komitee", "zentrale", "hauptquartier", "seite",
-    "behörden", "kreise", "ermittler", "rettungskräfte",
+    "behörden", "kreise", "ermittler", "rettungskräfte", "stab",
     # Capitals and states stand for their governments in news ("Moskau verlangt …").
     "moskau", "kiew", "washington", "berlin", "peking", "paris", "london", "brüssel", "ukraine",
     "russland", "china", "deutschland", "frankreich", "israel", "iran", "türkei", "polen",
@@ -263,6 +264,11 @@ def quoted_name(view: TokenView, index: int, limit: int) -> bool:
         and not any(_low(w) in PRONOUNS | NON_NOUN_STARTS for w in inner)
 
 
+_TIME_NOUNS = frozenset(
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april mai "
+    "juni juli august september oktober november dezember".split())
+
+
 def _continue_phrase(view: TokenView, phrase: list[int], index: int, limit: int,
                      genitive: bool) -> list[int]:
     texts = view.texts
@@ -297,6 +303,8 @@ def _continue_phrase(view: TokenView, phrase: list[int], index: int, limit: int,
             if close is not None and close - index <= 7:
                 tail = list(range(index + 1, close + 1))
         if texts[index] in ("von", "vom"):
+            if tail and _low(texts[tail[-1]]) in _TIME_NOUNS:
+                tail = []  # "berichtet Tass von Donnerstag": a date, not where Tass is from
             tail = tail and [index] + tail
         # "der Zeitung" after a name is a dative addressee ("sagte Müller der Zeitung"); after a
         # source noun it is a genitive ("Angaben der Tagesschau", "Ansicht der Zeitung Haaretz").
@@ -435,9 +443,15 @@ def speaker_kind(words: Sequence[str]) -> tuple[str, bool]:
         return "outlet", False
     capitalised_names = [w for w, o in zip(lows, words) if o[:1].isupper()]
     heads = [w for w in capitalised_names if w not in DETERMINERS]
+    if heads and heads[0].endswith(tuple(e for i in INSTITUTION_WORDS if len(i) > 4
+                                         for e in (i, i + "s", i + "es"))) \
+            and not heads[0].endswith(ROLE_WORDS):
+        return "institution", False  # "dem Außenministerium" is no "Minister"
     if any(any(r in w for r in ROLE_WORDS) for w in heads):
         return "person", False
-    if any(any(w.startswith(i) or w.endswith(i) for i in INSTITUTION_WORDS) for w in heads):
+    # (Genitive heads too: "nach Angaben des Wetterdienstes", "des Koordinationsstabs".)
+    if any(any(w.startswith(i) or w.endswith((i, i + "s", i + "es")) for i in INSTITUTION_WORDS)
+           for w in heads):
         return "institution", False
     return "person", False
 
