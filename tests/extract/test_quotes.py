@@ -1041,3 +1041,34 @@ def test_a_source_an_agency_relies_on_speaks_via_the_agency():
 def test_an_attribution_noun_before_a_genitive_without_article_is_not_the_speaker():
     assert only("Nach Einschätzung westlicher Diplomaten dürfte es um Fragen der Hilfe "
                 "gehen.").speaker.text == "westlicher Diplomaten"
+
+
+def test_a_paragraph_ends_the_reach_of_a_speaker_for_hearsay_and_konjunktiv():
+    said = "Die Sprecherin der Stadtwerke sagte, die Leitung sei repariert."
+    quotes, _ = quotes_of(said + " Ein Techniker soll die Arbeiten leiten.")
+    assert [q.speaker.text for q in quotes] == ["Die Sprecherin der Stadtwerke"] * 2
+    quotes, _ = quotes_of(said + "\n\nEin Techniker soll die Arbeiten leiten.")
+    assert [q.text for q in quotes] == ["die Leitung sei repariert"]
+    quotes, _ = quotes_of(said + "\n\nDer Strom sei am Abend wieder da.")
+    assert [q.speaker for q in quotes][1:] == [None]  # a Konjunktiv nobody here said
+
+
+def test_in_wie_sie_auch_x_verlangt_the_pronoun_is_the_object_and_x_speaks():
+    quotes, _ = quotes_of("Der Bezirk lehnt eine Sperrung, wie sie auch der Fahrradclub "
+                          "verlangt, weiter ab.")
+    wanted = [q for q in quotes if q.cue and q.cue.startswith("wie")]
+    assert [(q.speaker.text, q.text) for q in wanted] == [("der Fahrradclub", "eine Sperrung")]
+    assert not [q for q in quotes if q.speaker.text == "sie"]
+    # A dative after the pronoun is the addressee: there "sie" speaks.
+    assert only("Die Lage sei ernst, wie sie der Zeitung sagte.").speaker.text == "sie"
+
+
+def test_a_dateline_opens_the_report_not_the_statement_and_credits_its_agency():
+    quote = only("HAMBURG (AFP) - Der Hafen sei wieder offen, sagte eine Sprecherin.")
+    assert quote.text == "Der Hafen sei wieder offen"
+    assert quote.speaker.text == "eine Sprecherin"
+    assert quote.via == ("AFP",)
+    # Where cleaning credited the document already, that credit stands alone.
+    quotes, _ = quotes_of("BONN/KÖLN (dpa/lnw) - Die Bahn fahre wieder, teilte der Verband mit.",
+                          agency=("dpa",))
+    assert [(q.text, q.via) for q in quotes] == [("Die Bahn fahre wieder", ("dpa",))]

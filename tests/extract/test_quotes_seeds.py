@@ -29,6 +29,9 @@ def find(quotes, fragment):
     return min(hits, key=lambda q: len(q.text))
 
 
+# Seed 004 opens with the dateline "KIEW (dpa-AFX) -": every statement passed through dpa-AFX.
+DPA = ("dpa-AFX",)
+
 # (seed, fragment of the message, speaker surface, kind, refers_to, via)
 CASES = [
     ("000", "in Richtung Türkei unterwegs", "Kreml-Sprecher Dmitri Peskow", "person", None, ()),
@@ -63,16 +66,16 @@ CASES = [
     ("003", "diametral", "Kreml-Sprecher Dmitri Peskow", "person", None, ()),
     ("003", "Diplomatie bedeutet nicht Unterwerfung", "er", "person", "Jean-Noël Barrot", ()),
     ("003", "Substanz haben", "Sein ukrainischer Kollege Andryj Sybiha", "person", None, ()),
-    ("004", "nicht um eine Waffenruhe", "Selenskyj", "person", None, ()),
-    ("004", "Rückkehr Kriegsgefangener", "Selenskyj", "person", None, ()),
+    ("004", "nicht um eine Waffenruhe", "Selenskyj", "person", None, DPA),
+    ("004", "Rückkehr Kriegsgefangener", "Selenskyj", "person", None, DPA),
     ("004", "den Donnerstag als Termin", "eine nicht näher genannte Quelle", "anonymous", None,
-     ("Tass",)),
-    ("004", "Treffen am Mittwoch geplant", "Umerov", "person", None, ()),
-    ("004", "nur auf Ebene der Staatschefs", "Selenskyj", "person", None, ()),
-    ("004", "gut vorbereitet sein", "Der Kreml", "institution", None, ()),
-    ("004", "Logistik nehmen", "Selenskyj", "person", None, ()),
-    ("004", "Zusage für Ersatzlieferungen", "Merz", "person", None, ()),
-    ("004", "sehr dankbar", "Merz", "person", None, ()),
+     ("Tass", "dpa-AFX")),
+    ("004", "Treffen am Mittwoch geplant", "Umerov", "person", None, DPA),
+    ("004", "nur auf Ebene der Staatschefs", "Selenskyj", "person", None, DPA),
+    ("004", "gut vorbereitet sein", "Der Kreml", "institution", None, DPA),
+    ("004", "Logistik nehmen", "Selenskyj", "person", None, DPA),
+    ("004", "Zusage für Ersatzlieferungen", "Merz", "person", None, DPA),
+    ("004", "sehr dankbar", "Merz", "person", None, DPA),
 ]
 
 
@@ -122,3 +125,9 @@ def test_seed_004_a_report_in_konjunktiv_is_nested_in_the_statement_before():
     quotes, _ = seed_quotes("004")
     outer = [q for q in quotes if q.text.startswith("Umerov habe berichtet")]
     assert [q.speaker.text for q in outer] == ["Selenskyj"]
+
+
+def test_seed_004_the_dateline_is_no_part_of_the_first_statement():
+    quote = find(seed_quotes("004")[0], "wollen ihre direkten Gespräche")
+    assert quote.text.startswith("Die Ukraine und Russland wollen")
+    assert quote.via == DPA

@@ -15,7 +15,8 @@ the outlet or agency told ("sagte er dem Spiegel"), the agency that cites its ow
 ("berichteten Tass und Interfax unter Berufung auf eigene Quellen" -> speaker "eigene Quellen",
 via Tass, Interfax), a cited source that cites its own ("AFP berichtete unter Berufung auf
 Tass, die sich auf eine Quelle stützte" -> speaker "eine Quelle", via Tass, AFP), and last the
-document's own agency credit.
+document's own agency credit (else the agency of a dateline the text opens with, "KIEW
+(dpa-AFX) -", which is never part of a message).
 
 Claims: every indirect, mixed and reported quote is a claim; a direct quote is one unless it is
 a question, an exclamation or a fragment of a few words (kept simple on purpose).
@@ -23,12 +24,19 @@ a question, an exclamation or a fragment of a few words (kept simple on purpose)
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import Sequence
 
+from lagebild.clean.metadata import agency_name
 from lagebild.extract.quotes.direct import FRAGMENT_TOKENS
 from lagebild.extract.quotes.events import CONTINUED, DIRECT, REPORTED, SpeechEvent
-from lagebild.extract.quotes.indirect import _sentence_subject, _subject_after, find_events
+from lagebild.extract.quotes.indirect import (
+    _sentence_subject,
+    _subject_after,
+    dateline,
+    find_events,
+)
 from lagebild.extract.quotes.speakers import (
     DETERMINERS,
     NON_NOUN_STARTS,
@@ -60,6 +68,7 @@ def extract_quotes(
     people = _PersonIndex(view, parsed)
     quotes: list[Quote] = []
     claims: list[Claim] = []
+    credited = tuple(document.agency) or _dateline_agencies(view)
     previous: tuple[int, Speaker | None, tuple[str, ...]] | None = None
     for event in events:
         if event.nested or not event.message:
@@ -71,8 +80,8 @@ def extract_quotes(
         if speaker is None and previous is not None and (anaphoric or _impersonal(view, event)) \
                 and event.sentence - previous[0] <= INHERIT_SPEAKER_SENTENCES:
             speaker, via = previous[1], previous[2]
-        if document.agency:
-            via = via + tuple(a for a in document.agency if a not in via)
+        if credited:
+            via = via + tuple(a for a in credited if a not in via)
         if speaker is not None:
             previous = (event.sentence, speaker, via)
         cue_text, cue_start, cue_end = _cue(view, event)
@@ -109,6 +118,19 @@ def extract_quotes(
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _dateline_agencies(view: TokenView) -> tuple[str, ...]:
+    """The agencies of a dateline opening the text ("KIEW (dpa-AFX) - …"), where cleaning has
+    not taken it out and credited the document already."""
+    if not view.sentences:
+        return ()
+    found = dateline(view, *view.sentences[0])
+    if found is None:
+        return ()
+    credit = view.text[view.starts[found[1][0]]:view.ends[found[1][-1]]]
+    names = (agency_name(part) for part in re.split(r"\s*[/,]\s*", credit))
+    return tuple(dict.fromkeys(name for name in names if name))
 
 
 def _impersonal(view: TokenView, event: SpeechEvent) -> bool:

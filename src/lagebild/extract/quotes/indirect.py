@@ -13,7 +13,8 @@ One pass over the sentences of a document, in order:
 4. following sentences in Konjunktiv with no cue keep the last speaker (continuation, one
    event per run, SpkAtt "IndirectFreeIndirect"); a Konjunktiv-I sentence far from any event
    is a continuation with no named speaker; "X soll … haben/sein" hearsay is "FreeIndirect";
-   "X bremste: Die Lage sei …" takes the subject before the colon;
+   "X bremste: Die Lage sei …" takes the subject before the colon; a blank line (new
+   paragraph or live-blog entry) ends a speaker's reach;
 5. quoted fragments inside indirect speech become nested direct events (SpkAtt annotates both;
    :func:`lagebild.extract.quotes.extract_quotes` keeps only the outer, mixed statement).
 
@@ -172,8 +173,50 @@ def find_events(view: TokenView) -> list[SpeechEvent]:
     if QUOTED_PERSON_TWINS:
         events.extend(_quoted_person_twins(view, events))
     events.extend(_nested_quotes(view, events, quotes))
+    if DATELINE_OUTSIDE_MESSAGE:
+        _drop_datelines(view, events)
     events.sort(key=lambda e: (min(e.message or e.cue or [0]), e.nested))
     return events
+
+
+# "KIEW (dpa-AFX) - Die Ukraine will …": the dateline (place in capitals, credit in brackets,
+# dash) opens the report, not the statement; its agency is a link of the chain (see
+# :func:`lagebild.extract.quotes.extract_quotes`).
+DATELINE_OUTSIDE_MESSAGE = True
+MAX_DATELINE_PLACES = 4
+MAX_DATELINE_CREDIT_TOKENS = 6
+
+
+def dateline(view: TokenView, first: int, last: int) -> tuple[int, list[int]] | None:
+    """(index after the dash, credit tokens) of a dateline opening tokens ``first:last``."""
+    texts = view.texts
+    index, places = first, 0
+    while index < last and places < MAX_DATELINE_PLACES and len(texts[index]) > 1 \
+            and texts[index].isupper():
+        places += 1
+        index += 1
+        if index + 1 < last and texts[index] == "/" and texts[index + 1].isupper():
+            index += 1
+    if not places or index >= last or texts[index] != "(":
+        return None
+    close = next((j for j in range(index + 1, min(last, index + 2 + MAX_DATELINE_CREDIT_TOKENS))
+                  if texts[j] == ")"), None)
+    if close is None or close == index + 1 or close + 2 >= last \
+            or texts[close + 1] not in ("-", "–", "—"):
+        return None
+    return close + 2, list(range(index + 1, close))
+
+
+def _drop_datelines(view: TokenView, events: list[SpeechEvent]) -> None:
+    for event in events:
+        if not event.message:
+            continue
+        first, last = view.sentences[event.sentence]
+        found = dateline(view, first, last)
+        if found is None:
+            continue
+        cut = set(range(first, found[0]))
+        event.message = [i for i in event.message if i not in cut]
 
 
 # "Der Kreml lehnt das ab und verweist darauf, dass …": two cues of a sentence that found the
@@ -1382,6 +1425,12 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
     # Subordinate "wie X mitteilte" and ", so X": message is the rest of the sentence.
     if low_start in ("wie", "so") and start < lo and (low_start == "wie" or start > first):
         source = _subject_in(view, start + 1, lo)
+        taken_up: list[int] = []  # "eine Waffenruhe, wie sie auch X verlangen": what X wants
+        if WIE_PRONOUN_OBJECT and low_start == "wie" \
+                and _subject_after_wie_pronoun(view, start, lo):
+            source = _subject_after_wie_pronoun(view, start, lo)
+            if start > first and texts[start - 1] == ",":
+                taken_up = phrase_before(view, start - 1, first)
         if low_start == "so" and not source:
             source = _subject_after(view, hi + 1, end)
         cue = [start] + cue
@@ -1391,7 +1440,7 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
         chain = _cited_chain(view, end, last) if cited else None
         if chain:  # "Wie AFP unter Berufung auf Tass berichtete, die sich auf … stützte, …"
             end = chain[1]
-        message = _message_around(view, first, last, start, end, quote_at, inside)
+        message = taken_up or _message_around(view, first, last, start, end, quote_at, inside)
         if not message:
             return None
         form = DIRECT if _is_quote(view, message) else INDIRECT
@@ -1986,6 +2035,31 @@ def _subject_in(view: TokenView, start: int, lo: int) -> list[int]:
     return []
 
 
+# "eine Waffenruhe, wie sie auch die Vereinten Nationen verlangen": after "wie" the pronoun
+# "sie" takes up the noun before and is the object; the noun phrase after it speaks.
+WIE_PRONOUN_OBJECT = True
+
+
+def _subject_after_wie_pronoun(view: TokenView, wie: int, lo: int) -> list[int]:
+    texts = view.texts
+    if wie + 2 >= lo or texts[wie + 1].lower() != "sie":  # ("es" never speaks anyway)
+        return []
+    begin = wie + 2
+    while begin < lo and texts[begin].lower() in SKIPPABLE | _PREFIELD_PARTICLES:
+        begin += 1
+    if begin >= lo or not (texts[begin].lower() in ("der", "die", "das", "ein", "eine")
+                           or texts[begin][:1].isupper()) \
+            or addressee_phrase(view, begin, lo):
+        return []  # ("wie sie der Zeitung sagte": a dative, the pronoun speaks)
+    phrase = noun_phrase(view, begin, lo)
+    if not phrase or phrase[0] != begin:
+        return []
+    rest = phrase[-1] + 1
+    while rest < lo and texts[rest].lower() in SKIPPABLE | _PERFECT_AUX:
+        rest += 1
+    return phrase if rest >= lo else []
+
+
 SUBORDINATE_WITH_DASS = True
 # "da sie fürchten, die Preise könnten …": reported speech in Konjunktiv after the subordinate
 # clause of a speech verb is its message, like a dass clause (SpkAtt dev).
@@ -2558,6 +2632,8 @@ def _wie_subject(view: TokenView, event: SpeechEvent) -> None:
         return  # only a missing subject or one found inside the clause, past its start
     if first >= verb:
         return
+    if WIE_PRONOUN_OBJECT and _subject_after_wie_pronoun(view, wie, verb):
+        return  # "wie sie auch die USA verlangen": the speaker follows the pronoun
     phrase = noun_phrase(view, first, verb) or _bare_name(view, first, verb)
     if not phrase and texts[first] in _OPENING:
         close = next((j for j in range(first + 1, min(verb, first + 6)) if texts[j] in _CLOSING),
@@ -2987,8 +3063,12 @@ def _continuations(view, events, inside) -> list[SpeechEvent]:
     anchor_sentence = -10
     report: SpeechEvent | None = None
     report_sentence = -10
+    opens = _paragraph_openings(view) if PARAGRAPH_ENDS_REACH else frozenset()
     number = 0
     while number < count:
+        if number in opens:
+            # A new paragraph (or live-blog entry) ends the reach of the speaker before it.
+            anchor, anchor_sentence, report, report_sentence = None, -10, None, -10
         outer = _konjunktiv_cue_report(view, number, events, anchor, anchor_sentence) \
             if NESTED_KONJUNKTIV_REPORT and number in with_events else None
         if outer is not None:
@@ -3036,6 +3116,8 @@ def _continuations(view, events, inside) -> list[SpeechEvent]:
                 # "Die Kriminalpolizei sucht einen Mann. Er sei 18 bis 25 Jahre alt": the
                 # subject of the sentence before, named or not.
                 for back in range(run[0] - 1, max(-1, run[0] - 1 - PREVIOUS_SUBJECT_SENTENCES), -1):
+                    if back + 1 in opens:
+                        break
                     source = _sentence_subject(view, back, SpeechEvent(back, CONTINUED))
                     if _names_speaker(view, source):
                         break
@@ -3073,6 +3155,22 @@ def _continuations(view, events, inside) -> list[SpeechEvent]:
                 anchor_sentence = number
         number += 1
     return out
+
+
+# A blank line (a paragraph or live-blog entry boundary) ends the reach of a speaker for the
+# Konjunktiv and hearsay sentences after it. (SpkAtt text has no paragraphs.)
+PARAGRAPH_ENDS_REACH = True
+
+
+def _paragraph_openings(view: TokenView) -> frozenset[int]:
+    """Sentences that open a paragraph: a blank line lies between them and the one before."""
+    out = set()
+    for number in range(1, len(view.sentences)):
+        previous, first = view.sentences[number - 1][1] - 1, view.sentences[number][0]
+        if previous >= 0 and first < len(view.texts) \
+                and view.text.count("\n", view.ends[previous], view.starts[first]) >= 2:
+            out.add(number)
+    return frozenset(out)
 
 
 # "Das sagte X. Y habe ihm berichtet, dass …": a sentence whose own cue is a Konjunktiv I
