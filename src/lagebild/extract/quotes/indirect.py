@@ -2365,12 +2365,19 @@ INITIAL_SUBJECT_FALLBACK = True
 SUBORDINATE_SUBJECT = True
 
 
+def _impersonal_cue(view: TokenView, event: SpeechEvent) -> bool:
+    """A passive or impersonal cue ("wurde mitgeteilt", "hieß es"): it has no subject to find."""
+    return any(view.texts[i].lower() in _PASSIVE_AUX | _IMPERSONAL_CUE_WORDS for i in event.cue)
+
+
+_IMPERSONAL_CUE_WORDS = frozenset({"heißt", "hieß", "geheißen", "es"})
+
+
 def _initial_subject(view: TokenView, event: SpeechEvent) -> list[int]:
+    if _impersonal_cue(view, event):
+        return []
     texts = view.texts
     lo = min(event.cue)
-    if any(texts[i].lower() in _PASSIVE_AUX | {"heißt", "hieß", "geheißen", "es"}
-           for i in event.cue):
-        return []
     first, _ = _sentence_range(view, lo)
     start = first
     while start < lo and texts[start].lower() in _LEADING_ADVERBS | _PREFIELD_PARTICLES:
@@ -2462,11 +2469,10 @@ MAX_PRONOUN_DISTANCE = 10
 
 
 def _pronoun_before_cue(view: TokenView, event: SpeechEvent) -> list[int]:
+    if _impersonal_cue(view, event):
+        return []
     texts = view.texts
     lo = min(event.cue)
-    if any(texts[i].lower() in _PASSIVE_AUX | {"heißt", "hieß", "geheißen", "es"}
-           for i in event.cue):
-        return []
     first, _ = _sentence_range(view, lo)
     message = set(event.message)
     for j in range(lo - 1, max(first, lo - MAX_PRONOUN_DISTANCE) - 1, -1):
