@@ -74,6 +74,22 @@ def test_a_known_first_name_left_outside_joins_the_person():
     assert edges(words, [(1, 2, "PER", "model")]) == [("Umjerow", "PER")]
 
 
+def test_after_a_role_word_an_unknown_capitalised_word_before_the_verb_ends_the_name():
+    words = "Ministerpräsident Ola Berg Søvik erklärte".split()
+    assert edges(words, [(1, 3, "PER", "model")]) == [("Ola Berg Søvik", "PER")]
+    words = "Ministerpräsident Ola Berg Mittwoch erklärte".split()  # a dictionary word stays out
+    assert edges(words, [(1, 3, "PER", "model")]) == [("Ola Berg", "PER")]
+    words = "mit Ola Berg Søvik erklärte".split()  # no role word: the model's span stands
+    assert edges(words, [(1, 3, "PER", "model")]) == [("Ola Berg", "PER")]
+
+
+def test_a_month_opening_a_model_span_is_no_part_of_the_name():
+    words = "im Mai und Juni Kiews Gesandter".split()
+    assert patterns.model_span_parts(words, 3, 5, "PER") == [(4, 5, "LOC")]
+    words = "seit Juli Anna Petrowa im Amt".split()
+    assert patterns.model_span_parts(words, 1, 4, "PER") == [(2, 4, "PER")]
+
+
 def test_a_capitalised_adjective_mid_sentence_belongs_to_the_organisation():
     words = "an der Spitze des Nationalen Sicherheitsrats".split()
     assert edges(words, [(5, 6, "ORG", "model")]) == [("Nationalen Sicherheitsrats", "ORG")]

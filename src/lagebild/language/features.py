@@ -341,3 +341,47 @@ def with_auxiliary(rows: list[list[str]], labels: Sequence[str]) -> list[list[st
         if i + 1 < n:
             row.append("1e=" + labels[i + 1])
     return rows
+
+
+def first_pass_view(tagger, rows: list[list[str]]) -> list[str]:
+    """A first-pass CRF's view of each token: its label, or where that is ``O`` and an entity
+    label is not unlikely, that label with its marginal probability in tenths ("?LOC3")."""
+    labels = tagger.tag(rows)
+    names = [name for name in tagger.labels() if name != "O"]
+    view = []
+    for i, label in enumerate(labels):
+        if label == "O" and tagger.marginal("O", i) <= 0.9:  # else no other label reaches 0.1
+            best = max(names, key=lambda name: tagger.marginal(name, i))
+            chance = tagger.marginal(best, i)
+            if chance >= 0.1:
+                label = f"?{best[2:]}{min(int(chance * 10), 5)}"
+        view.append(label)
+    return view
+
+
+def with_first_pass(
+    rows: list[list[str]], words: Sequence[str], labels: Sequence[str]
+) -> list[list[str]]:
+    """``rows`` plus a first-pass CRF's labels: second-pass (stacked) features.
+
+    The first pass's label of the token and of its neighbours, and the types the first pass
+    gave the same capitalised word elsewhere in the sentence. In training the labels must come
+    from a first pass that did not see the sentence (see train.py), or the second pass learns
+    to trust them blindly.
+    """
+    n = len(rows)
+    where: dict[str, list[int]] = {}
+    for i, word in enumerate(words):
+        if word[:1].isupper():
+            where.setdefault(word, []).append(i)
+    for i, row in enumerate(rows):
+        row.append("p=" + labels[i])
+        row.append("-1p=" + (labels[i - 1] if i > 0 else "pad"))
+        row.append("1p=" + (labels[i + 1] if i + 1 < n else "pad"))
+        if i > 0 and i + 1 < n:
+            row.append(f"pp={labels[i - 1][:1]}{labels[i][:1]}{labels[i + 1][:1]}")
+        others = where.get(words[i], ())
+        if len(others) > 1:
+            types = {labels[j][2:] for j in others if j != i and labels[j][:2] in ("B-", "I-")}
+            row.extend("sw=" + kind for kind in sorted(types))
+    return rows

@@ -224,6 +224,13 @@ def model_span_parts(words: Sequence[str], first: int, last: int, label: str) ->
     known, _ = gazetteer.index()
     if label == "PER" and last - first > 1 and is_role(words[first]):
         first += 1
+    if last - first > 1 and words[first] in _CALENDAR_WORDS:
+        first += 1  # "im Mai und [Juni Kiews] Verhandlungsführer": a month is no part of a name
+        if last - first == 1:
+            word = words[first]
+            entry = known.get((word,)) or (known.get((word[:-1],)) if word.endswith("s") else None)
+            if entry is not None:
+                label = entry.type  # "Kiews": the gazetteer's place, in the genitive
     whole = label == "OTH" or tuple(words[first:last]) in known
     parts = [(first, last)] if whole else split_coordination(words, first, last)
     out = []
@@ -235,6 +242,11 @@ def model_span_parts(words: Sequence[str], first: int, last: int, label: str) ->
             kind = "LOC"
         out.append((a, b, kind))
     return out
+
+
+_CALENDAR_WORDS = frozenset(
+    """Januar Februar März April Mai Juni Juli August September Oktober November Dezember
+    Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag""".split())
 
 
 def clear_model_pieces(spans: list, taken: list[bool], first: int, last: int) -> None:
@@ -284,6 +296,16 @@ def adjust_edges(words: Sequence[str], spans: list, taken: list[bool], starts: s
         ):
             spans[k] = (before, last, label, source)
             taken[before] = True
+    for k, (first, last, label, source) in enumerate(spans):
+        # "Ministerpräsident [Jonas Gahr] Støre erklärte": after a role word, a capitalised word
+        # that no dictionary knows, right before the clause goes on, ends the name.
+        if label != "PER" or first == 0 or not is_role(words[first - 1]) or last + 1 >= len(words):
+            continue
+        word, after = words[last], words[last + 1]
+        if (not taken[last] and word[:1].isupper() and word.isalpha() and not _dictionary(word)
+                and not after[:1].isupper()):
+            spans[k] = (first, last + 1, label, source)
+            taken[last] = True
     names = gazetteer.canonical_names()
     for span in list(spans):
         first, last, label, source = span
