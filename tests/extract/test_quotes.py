@@ -1072,3 +1072,59 @@ def test_a_dateline_opens_the_report_not_the_statement_and_credits_its_agency():
     quotes, _ = quotes_of("BONN/KÖLN (dpa/lnw) - Die Bahn fahre wieder, teilte der Verband mit.",
                           agency=("dpa",))
     assert [(q.text, q.via) for q in quotes] == [("Die Bahn fahre wieder", ("dpa",))]
+
+
+def test_a_short_quoted_name_after_the_cue_is_the_outlet_that_speaks():
+    quote = only("Die Lage sei ruhig, schrieb „Der Kurier“ am Sonntag.")
+    assert (quote.speaker.text, quote.text) == ("„Der Kurier“", "Die Lage sei ruhig")
+    quote = only("Der Hafen bleibe geschlossen, berichtete die in Kiel erscheinende „Nordpost“ "
+                 "am Montag.")
+    assert quote.speaker.text == "die in Kiel erscheinende „Nordpost“"
+    quote = only("Allerdings schrieb die konservative „Nordpost“ dem Bürgermeister den Erfolg zu.")
+    assert quote.speaker.text == "die konservative „Nordpost“"
+
+
+def test_a_verb_form_between_article_and_noun_is_an_attribute_not_the_cue():
+    quote = only("Die Ministerin sagte in der bereits erwähnten Rede, der Haushalt sei solide.")
+    assert (quote.cue, quote.speaker.text) == ("sagte", "Die Ministerin")
+
+
+def test_a_noun_phrase_before_a_comma_ahead_of_the_speaker_belongs_to_the_speaker():
+    # Before the finite verb stands one constituent: an apposition ahead of the name, or the
+    # head of a list.
+    quote = only("Die frisch gewählte Vorsitzende des Kieler Mietervereins, Anna Berg hat den "
+                 "Senat gebeten, die Mieten zu deckeln.")
+    assert quote.speaker.text == ("Die frisch gewählte Vorsitzende des Kieler Mietervereins, "
+                                  "Anna Berg")
+    quote = only("Die Bürgermeister Kiels, Lübecks und Flensburgs erklärten, sie unterstützten "
+                 "den Plan.")
+    assert quote.speaker.text == "Die Bürgermeister Kiels, Lübecks und Flensburgs"
+
+
+def test_the_shared_subject_of_a_second_verb_keeps_its_apposition():
+    quote = only("Der Landrat Hans Berger, ein erfahrener Verwaltungsjurist, wollte sich noch nicht "
+                 "festlegen, sagte aber, der Kreis müsse sparen.")
+    assert quote.speaker.text == "Der Landrat Hans Berger, ein erfahrener Verwaltungsjurist"
+    assert quote.text == "der Kreis müsse sparen"
+
+
+def test_a_der_phrase_between_an_opening_subject_and_its_verb_is_a_genitive():
+    assert only("Ein Sprecher der Zeitung sagte, die Druckerei sei abgebrannt."
+                ).speaker.text == "Ein Sprecher der Zeitung"
+
+
+def test_statements_that_go_on_take_the_speaker_as_the_role_rules_fixed_it():
+    quotes, _ = quotes_of("Ein Reporter der Deutschen Presse-Agentur (dpa) war vor Ort und "
+                          "berichtet, dass die Brücke brannte. Die Feuerwehr sei erst nach "
+                          "einer Stunde gekommen.")
+    assert [q.speaker.text for q in quotes] == [
+        "Ein Reporter der Deutschen Presse-Agentur (dpa)"] * 2
+
+
+def test_after_a_reflexive_cue_the_subject_follows_the_pronoun():
+    assert only("„Die Lage ist gut“, äußerte sich die Ministerin am Abend."
+                ).speaker.text == "die Ministerin"
+    assert only("„Wozu das alles?“ fragen sich die Anwohner.").speaker.text == "die Anwohner"
+    # "sich entscheiden für": the "für" phrase is the verb's, not part of the speaker.
+    assert only("„Die Lage ist gut“, entschied sich die Ministerin für den Plan."
+                ).speaker.text == "die Ministerin"

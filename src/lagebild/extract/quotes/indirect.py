@@ -78,6 +78,7 @@ from lagebild.extract.quotes.speakers import (
     OUTLETS,
     ROLE_WORDS,
     DETERMINERS,
+    NON_NOUN_STARTS,
     PREPOSITIONS,
     PRONOUNS,
     SKIPPABLE,
@@ -169,7 +170,10 @@ def find_events(view: TokenView) -> list[SpeechEvent]:
     events = _continuations(view, events, inside)
     if view.mentions:
         _refine_by_mentions(view, [e for e in events if id(e) not in refined])
-    _refine_roles(view, events)
+    if REFINED_SOURCE_CONTINUES:
+        _refine_and_pass_on(view, events, [tuple(e.source) for e in events])
+    else:
+        _refine_roles(view, events)
     if QUOTED_PERSON_TWINS:
         events.extend(_quoted_person_twins(view, events))
     events.extend(_nested_quotes(view, events, quotes))
@@ -177,6 +181,27 @@ def find_events(view: TokenView) -> list[SpeechEvent]:
         _drop_datelines(view, events)
     events.sort(key=lambda e: (min(e.message or e.cue or [0]), e.nested))
     return events
+
+
+# Statements that go on without a cue copied their speaker from the event before them ahead of
+# the role fixes: where a fix changed that speaker ("Ein Journalist" → "Ein Journalist der
+# Deutschen Presse Agentur (dpa)"), the statements after it take the fixed one (SpkAtt dev).
+REFINED_SOURCE_CONTINUES = True
+
+
+def _refine_and_pass_on(view: TokenView, events: list[SpeechEvent], before: list[tuple]) -> None:
+    original = {id(e): old for e, old in zip(events, before)}
+    _refine_roles(view, events)
+    changed: dict[tuple, tuple[int, list[int]]] = {}
+    for event in sorted(events, key=lambda e: e.sentence):
+        old = original.get(id(event))
+        if old is None:
+            continue
+        if event.cue and not event.nested and old and tuple(event.source) != old:
+            changed[old] = (event.sentence, list(event.source))
+        elif not event.cue and old and tuple(event.source) == old and old in changed \
+                and changed[old][0] < event.sentence:
+            event.source = list(changed[old][1])
 
 
 # "KIEW (dpa-AFX) - Die Ukraine will …": the dateline (place in capitals, credit in brackets,
@@ -597,6 +622,8 @@ def _sentence_events(
                         and texts[index + 1].lower() in ("von", "vom", "davon")) \
                     and texts[index - 1].lower() not in _NOT_BEFORE_AMBIGUOUS:
                 readings = readings + [cues.BEFORE_CLAUSE[low]]
+            if readings and ATTRIBUTIVE_NOT_CUE and _attributive(view, first, last, index):
+                readings = []
             if readings:
                 event = _verb_event(view, number, first, last, index, readings, quote_at, inside)
             elif HOLDS_IT_POSSIBLE and low in _HALTEN:
@@ -617,6 +644,30 @@ def _sentence_events(
                 taken.update(second.message)
         index += 1
     return events
+
+
+# Between an article and its noun a verb form is an attributive participle, no cue: "Obama
+# sagte in der bereits erwähnten Videobotschaft, …" (SpkAtt dev), "die erklärten Ziele".
+ATTRIBUTIVE_NOT_CUE = True
+_ATTRIBUTIVE_ARTICLES = frozenset("der die den dem des ein eine einer eines einem einen".split())
+_ATTRIBUTIVE_ADVERBS = frozenset(
+    "bereits schon oben eben zuvor vorher gestern heute kürzlich jüngst erst mehrfach "
+    "vielfach oft häufig öffentlich offiziell ausdrücklich".split())
+
+
+def _attributive(view: TokenView, first: int, last: int, index: int) -> bool:
+    texts = view.texts
+    word = texts[index]
+    if not word[:1].islower() or not word.endswith(("e", "en", "em", "er", "es")) \
+            or index + 1 >= last or not texts[index + 1][:1].isupper() \
+            or texts[index + 1].lower() in PRONOUNS:
+        return False
+    before = index - 1
+    while before > first and texts[before].lower() in _ATTRIBUTIVE_ADVERBS:
+        before -= 1
+    return before > first and texts[before].lower() in _ATTRIBUTIVE_ARTICLES \
+        and texts[before - 1] not in (",", "(", "–", "-", ":", ";") \
+        and texts[before - 1].lower() not in ("und", "oder", "wie", "so", "als")
 
 
 # „A“, sagte X, „B“ / "A sei …, sagte X, B sei …": a second statement after the speaker is an
@@ -1089,7 +1140,8 @@ def _clause_bounds(view: TokenView, first: int, last: int, lo: int, hi: int) -> 
             close = next((j for j in range(end + 1, min(last, end + 5)) if texts[j] in _CLOSING), None)
             if close is None or not texts[end + 1][:1].isupper() or any(
                 texts[j] in _FINAL or texts[j] == "," for j in range(end + 1, close)
-            ) or close + 1 >= last or texts[close + 1] not in _CLAUSE_BREAKS | _FINAL:
+            ) or close + 1 >= last or texts[close + 1] not in _CLAUSE_BREAKS | _FINAL and not (
+                QUOTED_NAME_AFTER_CUE and _names_outlet(view, first, lo, hi, end)):
                 break
             end = close
         end += 1
@@ -1129,6 +1181,26 @@ def _embedded_quote_opening(view: TokenView, first: int, close: int) -> int | No
 
 # "die Tageszeitung „The Guardian“ berichtete": a quoted name after its head noun (SpkAtt dev).
 QUOTED_NAME_AFTER_NOUN = True
+
+
+# A short quoted name after the cue inside its clause is the outlet that speaks, not a quotation:
+# "…, schrieb „Die Zeit“ in einem Nachruf", "schrieb die liberale „El Mundo“ X den Sieg zu",
+# "berichtete die in Linz erscheinende „Rundschau am Sonntag“ von …" (SpkAtt dev): after an
+# article or an attributive adjective, or right after a verb whose message came before it.
+QUOTED_NAME_AFTER_CUE = True
+
+
+def _names_outlet(view: TokenView, first: int, lo: int, hi: int, opening: int) -> bool:
+    texts = view.texts
+    before = texts[opening - 1]
+    if before.lower() in ("der", "die", "das", "des", "dem", "den"):
+        return True
+    if before[:1].islower() and opening - 2 > hi and texts[opening - 2].lower() in DETERMINERS \
+            and before.endswith(("e", "en")) and before.lower() not in NON_NOUN_STARTS:
+        return True  # "die liberale „El Mundo“"
+    if before[:1].islower() and before.endswith(("ende", "enden")) and len(before) > 6:
+        return True  # "die in Linz erscheinende „Rundschau“"
+    return opening == hi + 1 and lo > first and (texts[lo - 1] == "," or texts[lo - 1] in _CLOSING)
 
 
 def _quoted_name_before(view: TokenView, first: int, close: int) -> bool:
@@ -1360,6 +1432,8 @@ def _with_apposition(view: TokenView, source: list[int], last: int) -> list[int]
 
 
 APPOSITION_BEFORE_COLON_OR_COMMA = True
+# The shared subject of "…, sagte aber, …" may carry an apposition (see _verb_event_core).
+SHARED_SUBJECT_WITH_APPOSITION = True
 
 
 def _verb_event_core(view, number, first, last, index, readings, quote_at, inside, extra=()):
@@ -1480,9 +1554,18 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
         while opening < lo and texts[opening].lower() in _LEADING_ADVERBS:
             opening += 1
         shared = noun_phrase(view, opening, start - 1)
-        if shared and shared[0] == opening and texts[shared[-1] + 1][:1].islower() \
+        verb_at = shared[-1] + 1 if shared else 0
+        if SHARED_SUBJECT_WITH_APPOSITION and shared and shared[0] == opening \
+                and texts[verb_at] == ",":
+            # "Jim D., ein prominentes Mitglied des Senats, wollte sich nicht festlegen, sagte
+            # aber, …" (SpkAtt dev): the subject with its apposition.
+            comma = _apposition_end(view, verb_at + 1, start - 1)
+            if comma is not None:
+                shared = list(range(opening, comma))
+                verb_at = comma + 1
+        if shared and shared[0] == opening and texts[verb_at][:1].islower() \
                 and texts[opening].lower() not in _NOT_SUBJECT_STARTS \
-                and texts[shared[-1] + 1].lower() not in PREPOSITIONS | _RELATIVES:
+                and texts[verb_at].lower() not in PREPOSITIONS | _RELATIVES:
             apposed = shared
     if not apposed and verb_first and start > first and texts[start - 1] in _CLOSING \
             and QUOTED_NAME_SUBJECT and quoted_name(view, first, start) \
@@ -1496,6 +1579,8 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
         source = _subject_after(view, hi + 1, end) if lemma != "heißen" else []
         if not source and lemma != "heißen":
             source = _subject_after(view, lo + 1, end)
+        if not source and REFLEXIVE_BEFORE_SUBJECT and hi + 1 < end and texts[hi + 1] == "sich":
+            source = _subject_after(view, hi + 2, end)
         message = _message_before(view, first, start, quote_at)
         if not message:
             return None
@@ -2138,6 +2223,31 @@ QUOTED_NAME_SUBJECT = True
 LEAD_IN_PAST_ADVERBIALS = True
 
 
+MAX_SHARED_APPOSITION_TOKENS = 24
+
+
+def _apposition_end(view: TokenView, begin: int, limit: int) -> int | None:
+    """The comma closing an apposition that opens at ``begin`` right before a lowercase verb
+    ("ein prominentes, dem Flügel zugehöriges Mitglied des Senats, wollte …"), if one does."""
+    texts = view.texts
+    if begin >= limit or not (texts[begin][:1].isupper() or texts[begin].lower() in DETERMINERS):
+        return None
+    for j in range(begin + 1, min(limit, begin + MAX_SHARED_APPOSITION_TOKENS)):
+        word = texts[j].lower()
+        if word in _PERFECT_AUX | _MODALS | _SUBORDINATORS or texts[j] in _FINAL \
+                or texts[j] in (":", ";", "(") or texts[j] in _OPENING:
+            return None
+        if texts[j] == "," and j + 1 < limit:
+            after = texts[j + 1]
+            if after.lower() in {"und", "oder", "wie"} or after.lower() in _RELATIVES and not (
+                    j + 2 < limit and (texts[j + 2][:1].isupper() or is_adjective(texts[j + 2]))):
+                return None  # (", dem Flügel zugehörig": an article, no relative clause)
+            if after[:1].islower() and after.lower() not in PREPOSITIONS | DETERMINERS \
+                    and j + 1 > begin + 1:
+                return j
+    return None
+
+
 def _long_prefield_subject(view: TokenView, first: int, comma: int, hi: int, end: int,
                            last: int) -> list[int]:
     texts = view.texts
@@ -2191,6 +2301,11 @@ def _subject_with_apposition(view: TokenView, first: int, lo: int) -> list[int]:
     # Inverted order with the subject after an auxiliary inside a "wie" clause: "wie die
     # Polizei am Montag mitteilte" (noun phrase, then adverbs, then verb).
     return []
+
+
+# "…“, äußerte sich der Chef der Agentur", "fragen sich Experten": the reflexive pronoun after
+# the verb comes before the subject (SpkAtt dev).
+REFLEXIVE_BEFORE_SUBJECT = True
 
 
 def _subject_after(view: TokenView, begin: int, end: int) -> list[int]:
@@ -2291,6 +2406,10 @@ def _refine_roles(view: TokenView, events: list[SpeechEvent]) -> None:
             _source_name_tail(view, event)
         if SOURCE_ATTACHMENTS and event.source and not event.attribution:
             _source_attachments(view, event)
+        if LEADING_APPOSITION and event.source and not event.attribution:
+            _leading_apposition(view, event)
+        if PREFIELD_GENITIVE and event.source and not event.attribution:
+            _prefield_genitive(view, event)
         if PRONOUN_BEFORE_CUE and not event.source and not event.attribution:
             event.source = _pronoun_before_cue(view, event)
         if not event.source and not event.attribution:
@@ -2453,6 +2572,11 @@ def _source_attachments(view: TokenView, event: SpeechEvent) -> None:
     for _ in range(3):
         if end + 1 >= last or end in taken or texts[end].lower() not in _SOURCE_ATTACHING:
             break
+        if QUOTED_NAME_AFTER_CUE and texts[end].lower() == "aus" and texts[end - 1] in _CLOSING:
+            break  # "zitiert „BBC News“ aus ihrer Stellungnahme": what the outlet quotes from
+        if REFLEXIVE_BEFORE_SUBJECT and texts[end].lower() == "für" \
+                and any(texts[i] == "sich" for i in event.cue):
+            break  # "entschied sich der Pilot für den Flughafen": the verb's object
         tail = noun_phrase(view, end + 1, last)
         if not tail or tail[0] != end + 1 or taken & set(tail) \
                 or texts[tail[0]][:1].isdigit() or texts[tail[0]].lower() in PRONOUNS:
@@ -2460,6 +2584,66 @@ def _source_attachments(view: TokenView, event: SpeechEvent) -> None:
         end = tail[-1] + 1
     if end > source[-1] + 1:
         event.source = list(range(source[0], end))
+
+
+# Before the finite verb a German main clause holds one constituent, so a noun phrase that
+# ends at a comma right before the speaker belongs to it: an apposition ahead of the name ("Der
+# neu ernannte Weihbischof der Diözese Linz, Gerhard Maria Wagner hat …", "hatte ein
+# Talibanführer auf pakistanischer Seite, Baitullah Mehsud, erklärt") or the head of a list
+# ("Die Außenminister Frankreichs, Italiens und Österreichs erklärten") (SpkAtt dev).
+LEADING_APPOSITION = True
+MAX_LEADING_APPOSITION_TOKENS = 12
+_NOMINATIVE_ARTICLES = frozenset("der die das ein eine".split())
+
+
+def _leading_apposition(view: TokenView, event: SpeechEvent) -> None:
+    texts = view.texts
+    source = sorted(event.source)
+    comma = source[0] - 1
+    if comma < 1 or texts[comma] != "," or source[-1] > min(event.cue) \
+            or texts[source[0]].lower() in _RELATIVES | PRONOUNS \
+            or not texts[comma - 1][:1].isupper():
+        return
+    first, _ = _sentence_range(view, comma)
+    taken = set(event.message) | set(event.cue)
+    for start in range(comma - 1, max(first, comma - MAX_LEADING_APPOSITION_TOKENS) - 1, -1):
+        if texts[start] in _CLAUSE_BREAKS or texts[start] in _FINAL or start in taken:
+            return
+        if texts[start].lower() not in _NOMINATIVE_ARTICLES:
+            continue
+        if start > first and not (texts[start - 1][:1].islower()
+                                  and texts[start - 1].lower() in _PERFECT_AUX | _MODALS
+                                  | {"wird", "wurde"} or texts[start - 1].lower() in ("und",)):
+            continue
+        if any(texts[j][:1].isupper() for j in range(start + 1, comma)) and not any(
+                texts[j].lower() in _PERFECT_AUX | _MODALS | _SUBORDINATORS
+                or texts[j] in _OPENING or texts[j] in _CLOSING for j in range(start + 1, comma)):
+            event.source = list(range(start, source[-1] + 1))
+        return
+
+
+# A sentence opens with one constituent before its finite verb, so a "der/des …" phrase between
+# an opening subject and the verb is a genitive, never a dative addressee: "Ein Journalist der
+# Deutschen Presse Agentur (dpa) befand sich … und berichtet" (SpkAtt dev), "Ein Reporter der
+# Zeitung sagte".
+PREFIELD_GENITIVE = True
+
+
+def _prefield_genitive(view: TokenView, event: SpeechEvent) -> None:
+    texts = view.texts
+    source = sorted(event.source)
+    after = source[-1] + 1
+    first, last = _sentence_range(view, source[0])
+    if source[0] != first or after + 1 >= last or source[-1] > min(event.cue) \
+            or texts[after].lower() not in ("der", "des", "eines", "einer"):
+        return
+    tail = noun_phrase(view, after, min(event.cue))
+    if not tail or tail[0] != after or set(tail) & (set(event.message) | set(event.addr)):
+        return
+    verb = texts[tail[-1] + 1]
+    if verb[:1].islower() and verb.lower() not in PREPOSITIONS | DETERMINERS | _RELATIVES \
+            and verb.lower() not in ("und", "oder", "sowie", "als", "wie"):
+        event.source = source + list(range(after, tail[-1] + 1))
 
 
 # A cue with no speaker whose clause holds a subject pronoun before it: "in dem er verlangte",

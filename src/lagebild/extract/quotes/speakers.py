@@ -192,6 +192,16 @@ def noun_phrase(view: TokenView, first: int, limit: int, *, genitive: bool = Tru
     while index < limit and (is_adjective(texts[index]) or texts[index] in ("-",)):
         phrase.append(index)
         index += 1
+    if QUOTED_NAME_AFTER_ATTRIBUTE and phrase and index > phrase[0] + 1 and index < limit \
+            and not (first > 0 and is_nominal(texts[first - 1])) \
+            and texts[index] in ("„", '"', "»") and index + 1 < limit \
+            and texts[index + 1][:1].isupper():
+        # "die liberale „El Mundo“", "die in Linz erscheinende „Rundschau am Sonntag“"
+        close = _closing(view, index, limit)
+        if close is not None and close - index <= 6 and not any(
+                texts[j] in (",", ".", "!", "?") for j in range(index + 1, close)):
+            phrase.extend(range(index, close + 1))
+            return _continue_phrase(view, phrase, close + 1, limit, genitive)
     nouns = 0
     while index < limit and (
         is_nominal(texts[index]) or (nouns and texts[index][:1].isdigit())
@@ -208,6 +218,10 @@ def noun_phrase(view: TokenView, first: int, limit: int, *, genitive: bool = Tru
             return phrase  # a nominalised age: "der 81-jährige"
         return []
     return _continue_phrase(view, phrase, index, limit, genitive)
+
+
+# A quoted name after article and attribute is the head: "die liberale „El Mundo“" (SpkAtt dev).
+QUOTED_NAME_AFTER_ATTRIBUTE = True
 
 
 # An extended attribute between article and noun: "die in New York City geborene Lopez", "der
