@@ -1128,3 +1128,46 @@ def test_after_a_reflexive_cue_the_subject_follows_the_pronoun():
     # "sich entscheiden für": the "für" phrase is the verb's, not part of the speaker.
     assert only("„Die Lage ist gut“, entschied sich die Ministerin für den Plan."
                 ).speaker.text == "die Ministerin"
+
+
+def test_an_article_opening_a_zu_infinitive_after_the_object_is_no_relative_pronoun():
+    view, events = events_of("Die Gewerkschaft beschuldigte den Vorstand, den Tarifvertrag "
+                             "gebrochen zu haben.")
+    assert [(words(view, e.cue), words(view, e.message)) for e in events] == [
+        ("beschuldigte", "den Tarifvertrag gebrochen zu haben")]
+    # A relative clause of the object still says nothing: "die … gebaut werden soll".
+    _, events = events_of("Der Rat forderte eine Brücke, die bis Mai gebaut werden soll.")
+    assert all(e.form == "Reported" for e in events)
+
+
+def test_a_separated_particle_closes_its_clause_past_dashes_and_a_relative_clause():
+    view, events = events_of("Die Schleuse bleibt bis Juni gesperrt. Dies gab am Montag – nach "
+                             "einer Prüfung der Pfeiler – Bauleiterin Eva Roth bekannt.")
+    said = [e for e in events if words(view, e.cue) == "gab bekannt"]
+    assert [words(view, e.source) for e in said] == ["Bauleiterin Eva Roth"]
+    assert words(view, said[0].message).startswith("Die Schleuse bleibt bis Juni gesperrt .")
+    view, events = events_of("Die Schleuse bleibt bis Juni gesperrt. Dies geht aus einem "
+                             "Schreiben des Amtes, das am Montag verschickt wurde, hervor.")
+    said = [e for e in events if words(view, e.cue) == "geht hervor"]
+    assert len(said) == 1 and words(view, said[0].source).startswith("einem Schreiben des Amtes")
+
+
+def test_a_date_between_commas_stays_inside_the_clause_of_the_cue():
+    view, events = events_of("Die Schleuse bleibt gesperrt. Dies wurde von einem Sprecher am "
+                             "Dienstag, dem 4. März 2025, mitgeteilt.")
+    said = [e for e in events if "mitgeteilt" in words(view, e.cue)]
+    assert [words(view, e.source) for e in said] == ["einem Sprecher"]
+    assert words(view, said[0].message).startswith("Die Schleuse bleibt gesperrt .")
+
+
+def test_a_quotation_opening_the_second_message_after_the_speaker_is_a_statement_too():
+    view, events = events_of("Der Plan sei gescheitert, sagte die Ministerin, ihr „Vertrauen in "
+                             "die Planer ist dahin“.")
+    said = [e for e in events if not e.nested]
+    assert [words(view, e.message) for e in said] == [
+        "Der Plan sei gescheitert", "ihr „ Vertrauen in die Planer ist dahin “"]
+    assert {words(view, e.source) for e in said} == {"die Ministerin"}
+    # A subordinate clause after the speaker ("wenn …") is no second statement.
+    view, events = events_of("Der Plan sei gescheitert, sagte die Ministerin, wenn „die Planer "
+                             "weiter nicht handeln“.")
+    assert not any(words(view, e.message).startswith("wenn") for e in events)

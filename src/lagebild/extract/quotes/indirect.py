@@ -675,6 +675,20 @@ def _attributive(view: TokenView, first: int, last: int, index: int) -> bool:
 SECOND_MESSAGE = True
 
 
+# "…, sagte die Königin, ihre „Gedanken sind bei allen …“": a quotation a word or two into
+# the second message, running to its end, makes it a statement too (SpkAtt dev).
+SECOND_MESSAGE_QUOTED = True
+
+
+def _opens_quotation(view: TokenView, message: list[int]) -> bool:
+    texts = view.texts
+    opening = next((j for j in message[1:3] if texts[j] in _OPENING), None)
+    return opening is not None and texts[message[0]].lower() not in _NOT_MESSAGE_STARTS \
+        and texts[message[-1]] in _CLOSING and not any(
+        texts[j] in _CLOSING for j in range(opening + 1, message[-1])) \
+        and message[-1] - opening > 3
+
+
 def _second_message(view: TokenView, event: SpeechEvent, last: int, inside: set[int]
                     ) -> SpeechEvent | None:
     texts = view.texts
@@ -689,7 +703,7 @@ def _second_message(view: TokenView, event: SpeechEvent, last: int, inside: set[
     lemmas = view.lemmas
     if not (texts[message[0]] in _OPENING or any(
             _konjunktiv_i_at(view, j, after + 1, last, lemmas[j] if lemmas else "")
-            for j in message)):
+            for j in message) or SECOND_MESSAGE_QUOTED and _opens_quotation(view, message)):
         return None
     form = DIRECT if _is_quote(view, message) else INDIRECT
     second = SpeechEvent(event.sentence, form, cue=list(event.cue), source=list(event.source),
@@ -1085,6 +1099,13 @@ _AFTER_PARTICLE = frozenset({"und", "oder", "sowie", "„", '"', "»", "“", "z
                              "sein", "werden", "wird"})
 
 
+# A separated particle also closes its clause past an insertion between dashes or a relative
+# clause: "Dies gab heute – nach Untersuchungen – X bekannt", "geht aus einer Meldung, die …,
+# hervor" (SpkAtt dev).
+PARTICLE_PAST_CLAUSES = True
+MAX_INSERTION_TOKENS = 16
+
+
 def _particle_past_insertions(view: TokenView, end: int, last: int, particles) -> int | None:
     texts = view.texts
     index = end
@@ -1096,17 +1117,66 @@ def _particle_past_insertions(view: TokenView, end: int, last: int, particles) -
             if close is None:
                 return None
             index = close + 1
+        elif PARTICLE_PAST_CLAUSES and texts[index] in ("–", "-"):
+            # "Dies gab heute – nach Untersuchungen der Institute – Professor X bekannt."
+            close = next((j for j in range(index + 1, min(last, index + MAX_INSERTION_TOKENS))
+                          if texts[j] in ("–", "-") or texts[j] in _FINAL), None)
+            if close is None or texts[close] in _FINAL:
+                return None
+            index = close + 1
         elif texts[index] == ",":
             phrase = noun_phrase(view, index + 1, last)
-            if not phrase or phrase[-1] + 1 >= last or texts[phrase[-1] + 1] != ",":
+            if (not phrase or phrase[-1] + 1 >= last or texts[phrase[-1] + 1] != ",") \
+                    and PARTICLE_PAST_CLAUSES and index + 1 < last \
+                    and texts[index + 1].lower() in _RELATIVES:
+                # "Dies geht aus einer Meldung der dpa, die von X verbreitet wurde, hervor."
+                close = next((j for j in range(index + 2, min(last, index + MAX_INSERTION_TOKENS))
+                              if texts[j] in _CLAUSE_BREAKS or texts[j] in _FINAL), None)
+                if close is None or texts[close] != ",":
+                    return None
+                index = close + 1
+            elif not phrase or phrase[-1] + 1 >= last or texts[phrase[-1] + 1] != ",":
                 return None
-            index = phrase[-1] + 2
+            else:
+                index = phrase[-1] + 2
         else:
             return None
         while index < last and texts[index] not in _CLAUSE_BREAKS and texts[index] not in _FINAL:
             if texts[index].lower() in particles:
                 return index
             index += 1
+    return None
+
+
+# "Die Behörde gab am Montag, dem 27. März, die Einstellung bekannt": a date between commas
+# is an apposition inside the clause, no clause break (SpkAtt dev).
+DATE_APPOSITION_IN_CLAUSE = True
+_MONTHS = frozenset("januar februar märz april mai juni juli august september oktober november "
+                    "dezember".split())
+
+
+def _date_in(texts, begin: int, stop: int) -> bool:
+    """Whether texts[begin:stop] is "dem|den 27. März [2006]"."""
+    words = [texts[j].lower() for j in range(begin, stop)]
+    if len(words) == 4 and words[3].isdigit() and len(words[3]) == 4:
+        words = words[:3]
+    return len(words) == 3 and words[0] in ("dem", "den") and words[1][:-1].isdigit() \
+        and words[1].endswith(".") and words[2] in _MONTHS
+
+
+def _date_apposition_before(texts, first: int, comma: int) -> int | None:
+    """The opening comma of a date apposition closed by ``comma``."""
+    for opening in (comma - 4, comma - 5):
+        if opening > first and texts[opening] == "," and _date_in(texts, opening + 1, comma):
+            return opening
+    return None
+
+
+def _date_apposition_after(texts, comma: int, last: int) -> int | None:
+    """The closing comma of a date apposition opened by ``comma``."""
+    for closing in (comma + 4, comma + 5):
+        if closing < last and texts[closing] == "," and _date_in(texts, comma + 1, closing):
+            return closing
     return None
 
 
@@ -1118,6 +1188,11 @@ def _clause_bounds(view: TokenView, first: int, last: int, lo: int, hi: int) -> 
         if before == ")" and start - 3 >= first and texts[start - 3] == "(":
             start -= 3  # a bracketed party or role belongs to its phrase: "Pistorius (SPD)"
             continue
+        if before == "," and DATE_APPOSITION_IN_CLAUSE:
+            opening = _date_apposition_before(texts, first, start - 1)
+            if opening is not None:
+                start = opening  # "am Donnerstag, dem 28. Dezember, angegeben"
+                continue
         if before in _CLAUSE_BREAKS:
             break
         if before in _CLOSING and start == lo and _quoted_name_before(view, first, start - 1):
@@ -1134,7 +1209,12 @@ def _clause_bounds(view: TokenView, first: int, last: int, lo: int, hi: int) -> 
             break
         start -= 1
     end = hi + 1
-    while end < last and texts[end] not in _CLAUSE_BREAKS and texts[end] not in _FINAL:
+    while end < last and (texts[end] not in _CLAUSE_BREAKS or DATE_APPOSITION_IN_CLAUSE
+                          and texts[end] == "," and _date_apposition_after(texts, end, last)) \
+            and texts[end] not in _FINAL:
+        if texts[end] == ",":
+            end = _date_apposition_after(texts, end, last) + 1
+            continue
         if texts[end] in _OPENING:
             # A quoted name ("dem \"Spiegel\"") stays in the clause; a quotation ends it.
             close = next((j for j in range(end + 1, min(last, end + 5)) if texts[j] in _CLOSING), None)
@@ -1684,6 +1764,11 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
         previous_first, previous_last = view.sentences[number - 1]
         message = list(range(previous_first, previous_last)) + [start]
         source = _subject_after(view, hi + 1, end) or source
+        if not source and PARTICLE_PAST_CLAUSES:
+            # "Dies gab heute – nach … – Professor X bekannt": the subject after the insertion.
+            dash = next((j for j in range(hi - 1, lo, -1) if texts[j] in ("–", "-")), None)
+            if dash is not None:
+                source = _subject_after(view, dash + 1, hi)
         if lemma == "hervorgehen":
             source = next((_np_with_attachments(view, j + 1, end) for j in range(lo + 1, hi)
                            if texts[j].lower() == "aus"), [])
@@ -1725,7 +1810,8 @@ def _verb_event_core(view, number, first, last, index, readings, quote_at, insid
     if RELATIVE_AFTER_OBJECT_NO_MESSAGE and message_start < last \
             and texts[message_start].lower() in _RELATIVES and message_start - 2 > hi \
             and texts[message_start - 2][:1].isupper() and message_start - 2 not in source \
-            and _verb_final_indicative(view, message_start, last):
+            and _verb_final_indicative(view, message_start, last) and not (
+                ZU_CLAUSE_NOT_RELATIVE and _zu_infinitive(view, message_start, last)):
         message_start = last  # "fordert eine Feuerpause, die überwacht werden soll": a relative
     if message_start < last and texts[message_start].lower() in _RELATIVES \
             and lemma in REPORTING_VERBS and message_start - 1 > hi \
@@ -1817,6 +1903,11 @@ def _before_second_verb(view: TokenView, message: list[int]) -> list[int]:
 # "Die Ukraine fordert eine Feuerpause, die überwacht werden soll.": a relative clause on the
 # object (verb-final, no Konjunktiv) is no message.
 RELATIVE_AFTER_OBJECT_NO_MESSAGE = True
+
+
+# "Er beschuldigte X, den Minister fallen gelassen zu haben": an article opening a
+# zu-infinitive after the object is no relative pronoun; the infinitive is the message.
+ZU_CLAUSE_NOT_RELATIVE = True
 
 
 def _verb_final_indicative(view: TokenView, begin: int, last: int) -> bool:
