@@ -2,8 +2,11 @@
 
 Public surface: :func:`extract_quotes` (the pipeline's call) and :func:`find_speech_events`
 (token-level events, used by the SpkAtt evaluation). Modules: ``cues`` (lexicons, Konjunktiv),
-``direct`` (quotation marks), ``indirect`` (the sentence rules), ``speakers`` (speaker phrases,
-kinds, resolution), ``events`` (the token-level record), ``spkatt`` (evaluation).
+``direct`` (quotation marks), ``indirect`` (the sentence rules for speech events), ``roles``
+(Source/Addr fixes on finished events), ``continuations`` (cue-less quotes, Konjunktiv
+continuations, hearsay), ``clauses`` (clause and phrase helpers those three share),
+``speakers`` (speaker phrases, kinds, resolution), ``events`` (the token-level record),
+``spkatt`` (evaluation).
 
 From events to records: a direct quotation interrupted by its cue („A“, sagte X. „B“) becomes
 one :class:`Quote` per quoted part, same speaker; other messages are one span from their first

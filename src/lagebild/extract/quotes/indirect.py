@@ -56,29 +56,78 @@ Dekan,"); quoted names and brackets, and "aus/von/für" origins stay with the sp
 ("seinen Eindruck") are no speakers; prepositional addressees without the preposition
 ("gegenüber der BBC", "vor der Presse", "im Interview mit X", "zur Sportschau", "Brief an X"),
 datives between auxiliary and participle, and objects of summoning verbs deeper in the midfield.
+
+The rules are split over four modules of this package: this one holds the per-sentence event
+rules (cue candidates, clause layout, message and speaker of each cue) and :func:`find_events`,
+which runs the passes; :mod:`~lagebild.extract.quotes.roles` the role pass
+(:func:`_refine_roles`), :mod:`~lagebild.extract.quotes.continuations` the cue-less
+quotations, continuations and hearsay, and :mod:`~lagebild.extract.quotes.clauses` the
+low-level clause, phrase and Konjunktiv helpers the others share.
 """
 
 from __future__ import annotations
 
 from lagebild.extract.quotes import cues
-from lagebild.extract.quotes.direct import QuotedSpan, has_verbish, quoted_spans
-from lagebild.extract.quotes.events import (
-    CONTINUED,
-    DIRECT,
-    FREE_INDIRECT,
-    INDIRECT,
-    REPORTED,
-    SpeechEvent,
+from lagebild.extract.quotes.clauses import (
+    _CITING_STEMS,
+    _CLAUSE_BREAKS,
+    _CLOSING,
+    _CUE_ADVERBS,
+    _FINAL,
+    _KONJUNKTIV_I_SENTENCES,
+    _LEADING_ADVERBS,
+    _MODALS,
+    _MONTHS,
+    _NOT_SUBJECT_STARTS,
+    _OBJECT_DETERMINERS,
+    _OPENING,
+    _PASSIVE_AUX,
+    _PERFECT_AUX,
+    _PREFIELD_PARTICLES,
+    _RELATIVES,
+    _SOURCE_ATTACHING,
+    _SUBORDINATORS,
+    _TEMPORAL_SUBORDINATORS,
+    CITED_CHAIN,
+    CITED_IN_MIDFIELD,
+    MAX_MENTION_APPOSITION_TOKENS,
+    OBJECT_ADDRESSEE_VERBS,
+    REFLEXIVE_BEFORE_SUBJECT,
+    WIE_PRONOUN_OBJECT,
+    _addressee,
+    _apposition_phrase,
+    _bare_name,
+    _cited,
+    _cited_chain,
+    _clause_bounds,
+    _document_source,
+    _has_named,
+    _has_person,
+    _konjunktiv_i_at,
+    _konjunktiv_i_sentence,
+    _konjunktiv_sentence,
+    _np_with_attachments,
+    _phrase_around,
+    _quoted_name_before,
+    _sentence_range,
+    _strip_final,
+    _subject_after,
+    _subject_after_wie_pronoun,
+    _subject_with_apposition,
+    _subject_with_relative,
+    _verb_second,
+    _von_phrase_between,
 )
+from lagebild.extract.quotes.continuations import (
+    _continuations,
+    _quotes_without_cue,
+    _sentence_subject,  # noqa: F401 - re-exported
+)
+from lagebild.extract.quotes.direct import QuotedSpan, has_verbish, quoted_spans
+from lagebild.extract.quotes.events import DIRECT, INDIRECT, REPORTED, SpeechEvent
+from lagebild.extract.quotes.roles import _refine_roles
 from lagebild.extract.quotes.speakers import (
-    ADDRESSEE_HEADS,
-    AGENCIES,
-    ANONYMOUS_MARKERS,
-    INSTITUTION_WORDS,
-    OUTLETS,
-    ROLE_WORDS,
     DETERMINERS,
-    NON_NOUN_STARTS,
     PREPOSITIONS,
     PRONOUNS,
     SKIPPABLE,
@@ -90,24 +139,11 @@ from lagebild.extract.quotes.speakers import (
 )
 from lagebild.extract.quotes.text import TokenView
 
-# How many sentences a cue-less quotation may stand after the last speaker and still be
-# attributed to them. Tuned on the SpkAtt dev split (1 and 2 both tried; 2 was better).
-MAX_QUOTE_GAP_SENTENCES = 2
-# How many Konjunktiv sentences in a row continue one speaker before we stop trusting it.
-MAX_CONTINUATION_SENTENCES = 6
-
 # Quoted fragments of at least this many words inside indirect speech count as nested direct
 # speech; single quoted words are mostly names or scare quotes (SpkAtt dev split).
 MIN_NESTED_QUOTE_TOKENS = 2
 
-_CLAUSE_BREAKS = frozenset({",", ":", ";", "(", ")", "–", "-"})
-_FINAL = frozenset({".", "!", "?"})
-_OPENING = frozenset({"„", '"', "»", "“", "‚"})
-_CLOSING = frozenset({"“", '"', "«", "”", "‘", "’"})
-_PERFECT_AUX = frozenset(
-    "hat haben hatte hatten habe hätte hätten ist sind war waren sei seien wird werden wurde "
-    "wurden werde würde würden".split()
-)
+
 # Heads after "nach" that name a document or plan as the source of what follows
 # ("Nach dem Grundgesetz", "Nach einer Stellungnahme der US-Armee"): SpkAtt dev split.
 _NACH_DOCUMENT_NOUNS = frozenset(
@@ -139,11 +175,6 @@ _NOT_MESSAGE_STARTS = frozenset(
     "sondern denn doch jedoch darunter solange sobald sofern seitdem ehe obgleich"
     .split()  # ("…, darunter X": an apposition, no clause)
 )
-_SUBORDINATORS = frozenset(
-    "nachdem als weil da wenn ob obwohl obgleich damit sodass bevor seit seitdem während "
-    "falls sofern indem dass um".split()
-)
-_RELATIVES = frozenset("der die das den dem deren dessen denen welche welcher welches".split())
 
 
 def find_events(view: TokenView) -> list[SpeechEvent]:
@@ -298,8 +329,6 @@ def _quoted_person_twins(view: TokenView, events: list[SpeechEvent]) -> list[Spe
 
 # Words after a source that fence off an apposition: its end must be a clause end.
 _APPOSITION_ENDS = frozenset({",", ")", ":", ";", "–"}) | _FINAL
-# Longest apposition taken on a mention's word ("Reinhard Jung, Geschäftsführer des …").
-MAX_MENTION_APPOSITION_TOKENS = 12
 
 
 def _refine_by_mentions(view: TokenView, events: list[SpeechEvent]) -> None:
@@ -318,7 +347,6 @@ def _refine_by_mentions(view: TokenView, events: list[SpeechEvent]) -> None:
 # the finite verb when that subject is a PER/ORG mention or a nominative phrase (SpkAtt dev).
 MIDFIELD_SUBJECT = True
 _NOMINATIVE_STARTS = frozenset("der die das ein eine er sie".split())
-_NOT_SUBJECT_STARTS = frozenset("dem den einem einen ihm ihr ihnen sich es man".split())
 
 
 def _midfield_subject(view: TokenView, event: SpeechEvent) -> list[int]:
@@ -352,10 +380,6 @@ def _midfield_subject(view: TokenView, event: SpeechEvent) -> list[int]:
 # A prefield this short without an article reads as an adverbial ("Bislang", "Des Weiteren",
 # "Ende Januar 2006"); longer ones are bare noun phrases ("Medienvertreter der …"): SpkAtt dev.
 MAX_ADVERBIAL_PREFIELD_TOKENS = 3
-
-
-def _has_named(view: TokenView, tokens: list[int]) -> bool:
-    return any((m := view.mention_at(i)) is not None and m[2] in ("PER", "ORG") for i in tokens)
 
 
 def _source_by_mentions(view: TokenView, event: SpeechEvent) -> list[int]:
@@ -420,27 +444,6 @@ def _source_by_mentions(view: TokenView, event: SpeechEvent) -> list[int]:
 MENTION_LEAD_IN = True
 LOC_ATTACHMENT = True
 
-
-def _apposition_phrase(view: TokenView, first: int, limit: int) -> list[int]:
-    """An apposition: a noun phrase with its prepositional attachments, running to the end of
-    any mention it reaches into ("Professor am California Institute of Technology")."""
-    phrase = noun_phrase(view, first, limit)
-    for _ in range(4):
-        if not phrase:
-            return []
-        inner = view.mention_at(phrase[-1])
-        if inner is not None and inner[1] > phrase[-1] + 1 and inner[1] <= limit:
-            phrase = list(range(phrase[0], inner[1]))
-        after = phrase[-1] + 1
-        if after + 1 >= limit or view.texts[after].lower() not in _ATTACHING:
-            break
-        tail = noun_phrase(view, after + 1, limit)
-        if not tail:
-            break
-        phrase = list(range(phrase[0], tail[-1] + 1))
-    return phrase
-
-
 MENTION_APPOSITION = True
 # A verb cue with no speaker from the word-shape rules takes the nearest PER/ORG mention of
 # its clause in subject position ("äußerte sich Vatikansprecher Navarro-Valls", "Wie die
@@ -448,7 +451,6 @@ MENTION_APPOSITION = True
 MENTION_FALLBACK_SOURCE = True
 # How far (tokens) from the cue a fallback speaker mention may stand (SpkAtt dev).
 MAX_MENTION_SUBJECT_DISTANCE = 8
-_OBJECT_DETERMINERS = frozenset({"dem", "den", "einem", "einen"})
 
 
 def _mention_subject(view: TokenView, event: SpeechEvent) -> list[int]:
@@ -510,27 +512,6 @@ def _mention_subject(view: TokenView, event: SpeechEvent) -> list[int]:
                 phrase = list(range(start, phrase[-1] + 1))
                 break
     return phrase
-
-
-def _phrase_around(view: TokenView, m_first: int, m_last: int, first: int) -> list[int]:
-    """The mention with the determiner, adjectives and role nouns in front of it."""
-    texts = view.texts
-    for start in range(max(first, m_first - 5), m_first):
-        phrase = noun_phrase(view, start, m_last, genitive=False)
-        if phrase and phrase[0] == start and phrase[-1] == m_last - 1:
-            return list(range(start, m_last))
-    return list(range(m_first, m_last))
-
-
-def _has_person(view: TokenView, tokens: list[int]) -> bool:
-    return any((m := view.mention_at(i)) is not None and m[2] == "PER" for i in tokens)
-
-
-def _sentence_range(view: TokenView, index: int) -> tuple[int, int]:
-    for first, last in view.sentences:
-        if first <= index < last:
-            return first, last
-    return 0, len(view.texts)
 
 
 def _nested_quotes(view: TokenView, events: list[SpeechEvent], quotes: list[QuotedSpan]
@@ -755,22 +736,6 @@ def _guessed_verb_event(view: TokenView, number: int, first: int, last: int,
     if len(message) < 3:
         return None
     return SpeechEvent(number, INDIRECT, cue=cue, source=subject, message=message)
-
-
-def _bare_name(view: TokenView, index: int, last: int) -> list[int]:
-    """ "laut bildblog.de", "laut „Welt“", "laut ai-Bericht": names a noun phrase misses."""
-    texts = view.texts
-    if index >= last:
-        return []
-    if texts[index] in _OPENING:
-        close = next((j for j in range(index + 1, min(last, index + 6)) if texts[j] in _CLOSING), None)
-        if close is not None and close > index + 1:
-            return list(range(index, close + 1))
-        return []
-    word = texts[index]
-    if word[:1].isalpha() and ("." in word[1:] or "-" in word) and word[:1].islower():
-        return [index]
-    return []
 
 
 def _is_attribution_nach(view: TokenView, index: int, last: int) -> bool:
@@ -1148,161 +1113,6 @@ def _particle_past_insertions(view: TokenView, end: int, last: int, particles) -
     return None
 
 
-# "Die Behörde gab am Montag, dem 27. März, die Einstellung bekannt": a date between commas
-# is an apposition inside the clause, no clause break (SpkAtt dev).
-DATE_APPOSITION_IN_CLAUSE = True
-_MONTHS = frozenset("januar februar märz april mai juni juli august september oktober november "
-                    "dezember".split())
-
-
-def _date_in(texts, begin: int, stop: int) -> bool:
-    """Whether texts[begin:stop] is "dem|den 27. März [2006]"."""
-    words = [texts[j].lower() for j in range(begin, stop)]
-    if len(words) == 4 and words[3].isdigit() and len(words[3]) == 4:
-        words = words[:3]
-    return len(words) == 3 and words[0] in ("dem", "den") and words[1][:-1].isdigit() \
-        and words[1].endswith(".") and words[2] in _MONTHS
-
-
-def _date_apposition_before(texts, first: int, comma: int) -> int | None:
-    """The opening comma of a date apposition closed by ``comma``."""
-    for opening in (comma - 4, comma - 5):
-        if opening > first and texts[opening] == "," and _date_in(texts, opening + 1, comma):
-            return opening
-    return None
-
-
-def _date_apposition_after(texts, comma: int, last: int) -> int | None:
-    """The closing comma of a date apposition opened by ``comma``."""
-    for closing in (comma + 4, comma + 5):
-        if closing < last and texts[closing] == "," and _date_in(texts, comma + 1, closing):
-            return closing
-    return None
-
-
-def _clause_bounds(view: TokenView, first: int, last: int, lo: int, hi: int) -> tuple[int, int]:
-    texts = view.texts
-    start = lo
-    while start > first:
-        before = texts[start - 1]
-        if before == ")" and start - 3 >= first and texts[start - 3] == "(":
-            start -= 3  # a bracketed party or role belongs to its phrase: "Pistorius (SPD)"
-            continue
-        if before == "," and DATE_APPOSITION_IN_CLAUSE:
-            opening = _date_apposition_before(texts, first, start - 1)
-            if opening is not None:
-                start = opening  # "am Donnerstag, dem 28. Dezember, angegeben"
-                continue
-        if before in _CLAUSE_BREAKS:
-            break
-        if before in _CLOSING and start == lo and _quoted_name_before(view, first, start - 1):
-            start -= 1  # die „Süddeutsche Zeitung“ berichtete: a quoted name, not a quotation
-            continue
-        if before in _CLOSING and start == lo and EMBEDDED_QUOTE_IN_CLAUSE:
-            opening = _embedded_quote_opening(view, first, start - 1)
-            if opening is not None:
-                start = opening  # "hatte das Ergebnis als „Schritt“ bezeichnet": the words
-                continue  # quoted inside the clause belong to it, its verb is at the end
-        if before in _CLOSING and (start == lo or texts[start] in (",", ":")):
-            break
-        if before in _CLOSING and start - 2 >= first and texts[start - 2] in _FINAL:
-            break
-        start -= 1
-    end = hi + 1
-    while end < last and (texts[end] not in _CLAUSE_BREAKS or DATE_APPOSITION_IN_CLAUSE
-                          and texts[end] == "," and _date_apposition_after(texts, end, last)) \
-            and texts[end] not in _FINAL:
-        if texts[end] == ",":
-            end = _date_apposition_after(texts, end, last) + 1
-            continue
-        if texts[end] in _OPENING:
-            # A quoted name ("dem \"Spiegel\"") stays in the clause; a quotation ends it.
-            close = next((j for j in range(end + 1, min(last, end + 5)) if texts[j] in _CLOSING), None)
-            if close is None or not texts[end + 1][:1].isupper() or any(
-                texts[j] in _FINAL or texts[j] == "," for j in range(end + 1, close)
-            ) or close + 1 >= last or texts[close + 1] not in _CLAUSE_BREAKS | _FINAL and not (
-                QUOTED_NAME_AFTER_CUE and _names_outlet(view, first, lo, hi, end)):
-                break
-            end = close
-        end += 1
-    return start, end
-
-
-# "Er hatte den Plan als „Irrweg“ bezeichnet": a short quotation after a word of the clause,
-# right before the clause's final verb, is inside the clause (quoted words, not a quotation
-# the verb introduces from outside).
-EMBEDDED_QUOTE_IN_CLAUSE = True
-MAX_EMBEDDED_QUOTE_TOKENS = 8
-_MODALS = frozenset("soll sollen sollte sollten will wollen wollte wollten kann können konnte "
-                    "konnten muss müssen musste mussten darf dürfen durfte".split())
-
-
-def _embedded_quote_opening(view: TokenView, first: int, close: int) -> int | None:
-    """The opening mark of the quotation closed at ``close`` if a word of the clause precedes it."""
-    texts = view.texts
-    for opening in range(close - 1, max(first - 1, close - MAX_EMBEDDED_QUOTE_TOKENS - 2), -1):
-        if texts[opening] in _FINAL or texts[opening] in _CLAUSE_BREAKS:
-            return None
-        if texts[opening] in _OPENING:
-            if opening == close - 1 or opening <= first:
-                return None
-            before = texts[opening - 1].lower()
-            if not before[:1].isalpha():
-                return None
-            if any(texts[j].lower() in _PERFECT_AUX | _MODALS for j in range(first, opening)):
-                return opening  # a verb-final clause: "hatte … als „Schritt“ bezeichnet"
-            # A quoted name after its article is part of the subject ("Die „Kampagne für …“
-            # berichtete"); after a preposition the quoted words open the sentence before a
-            # verb-second cue and its subject ("Von einem „Eingriff“ spricht der Entwurf").
-            return opening if before in DETERMINERS and (
-                opening - 1 == first or texts[opening - 2].lower() not in PREPOSITIONS) else None
-    return None
-
-
-# "die Tageszeitung „The Guardian“ berichtete": a quoted name after its head noun (SpkAtt dev).
-QUOTED_NAME_AFTER_NOUN = True
-
-
-# A short quoted name after the cue inside its clause is the outlet that speaks, not a quotation:
-# "…, schrieb „Die Zeit“ in einem Nachruf", "schrieb die liberale „El Mundo“ X den Sieg zu",
-# "berichtete die in Linz erscheinende „Rundschau am Sonntag“ von …" (SpkAtt dev): after an
-# article or an attributive adjective, or right after a verb whose message came before it.
-QUOTED_NAME_AFTER_CUE = True
-
-
-def _names_outlet(view: TokenView, first: int, lo: int, hi: int, opening: int) -> bool:
-    texts = view.texts
-    before = texts[opening - 1]
-    if before.lower() in ("der", "die", "das", "des", "dem", "den"):
-        return True
-    if before[:1].islower() and opening - 2 > hi and texts[opening - 2].lower() in DETERMINERS \
-            and before.endswith(("e", "en")) and before.lower() not in NON_NOUN_STARTS:
-        return True  # "die liberale „El Mundo“"
-    if before[:1].islower() and before.endswith(("ende", "enden")) and len(before) > 6:
-        return True  # "die in Linz erscheinende „Rundschau“"
-    return opening == hi + 1 and lo > first and (texts[lo - 1] == "," or texts[lo - 1] in _CLOSING)
-
-
-def _quoted_name_before(view: TokenView, first: int, close: int) -> bool:
-    """Whether the closing mark at ``close`` ends a short quoted name after an article."""
-    texts = view.texts
-    for opening in range(close - 1, max(first - 1, close - 6), -1):
-        if texts[opening] in _OPENING:
-            return opening > first and (texts[opening - 1].lower() in (
-                "der", "die", "das", "des", "dem", "den") or (
-                    QUOTED_NAME_AFTER_NOUN and texts[opening - 1][:1].isupper()
-                    and opening - 1 > first)) and texts[opening + 1][:1].isupper() \
-                and not any(texts[j] in _FINAL or texts[j] == "," for j in range(opening, close))
-    return False
-
-
-def _strip_final(view: TokenView, tokens: list[int], last: int) -> list[int]:
-    while tokens and view.texts[tokens[-1]] in _FINAL | {",", ";", ":"} and tokens[-1] == last - 1:
-        tokens = tokens[:-1]
-        last -= 1
-    return tokens
-
-
 def _rest_of_sentence(view: TokenView, first: int, last: int, drop: set[int]) -> list[int]:
     tokens = [i for i in range(first, last) if i not in drop]
     tokens = _strip_final(view, tokens, last)
@@ -1449,34 +1259,11 @@ def _verb_event(view, number, first, last, index, readings, quote_at, inside, ex
     return event
 
 
-_DOCUMENT_ADVERBS = frozenset("dazu darin weiter ferner wörtlich auch zudem außerdem".split())
-
-
-def _document_source(view: TokenView, first: int, last: int, cue: set[int]) -> list[int]:
-    """ "In der Erklärung des WWF heißt es": the text that speaks, named after "in"/"bei"."""
-    texts = view.texts
-    for index in range(first, last - 1):
-        if index in cue or texts[index] in _FINAL:
-            continue
-        if texts[index].lower() in ("in", "im", "bei", "beim", "auf", "aus") and (
-                index == first or texts[index - 1] in (",",) or index - 1 in cue
-                or texts[index - 1].lower() == "es"
-                # "heißt es dazu in einer Pressemitteilung", "hieß es weiter in …"
-                or index - 2 in cue and texts[index - 1].lower() in _DOCUMENT_ADVERBS):
-            phrase = noun_phrase(view, index + 1, last)
-            if phrase and view.texts[phrase[0]][:1].isupper() or phrase and texts[
-                    phrase[0]].lower() in ("der", "die", "dem", "einer", "einem", "seiner",
-                                           "ihrer"):
-                return phrase
-    return []
-
-
 SHARED_SUBJECT_AFTER_COMMA = True
-_LEADING_ADVERBS = frozenset("auch so doch zudem außerdem dann nun zuvor später".split())
+
+
 # A prefield this short before a stance cue is its subject whatever its shape (SpkAtt dev).
 MAX_PREFIELD_SOURCE_TOKENS = 6
-_CUE_ADVERBS = frozenset({"davon", "darauf", "darüber", "dafür", "dagegen", "daran"})
-_PASSIVE_AUX = frozenset({"wird", "wurde", "werden", "wurden", "worden"})
 
 
 # A postponed speaker's origin ("für", "aus", "von") may stand before its apposition: "sagte der
@@ -2211,31 +1998,6 @@ def _subject_in(view: TokenView, start: int, lo: int) -> list[int]:
     return []
 
 
-# "eine Waffenruhe, wie sie auch die Vereinten Nationen verlangen": after "wie" the pronoun
-# "sie" takes up the noun before and is the object; the noun phrase after it speaks.
-WIE_PRONOUN_OBJECT = True
-
-
-def _subject_after_wie_pronoun(view: TokenView, wie: int, lo: int) -> list[int]:
-    texts = view.texts
-    if wie + 2 >= lo or texts[wie + 1].lower() != "sie":  # ("es" never speaks anyway)
-        return []
-    begin = wie + 2
-    while begin < lo and texts[begin].lower() in SKIPPABLE | _PREFIELD_PARTICLES:
-        begin += 1
-    if begin >= lo or not (texts[begin].lower() in ("der", "die", "das", "ein", "eine")
-                           or texts[begin][:1].isupper()) \
-            or addressee_phrase(view, begin, lo):
-        return []  # ("wie sie der Zeitung sagte": a dative, the pronoun speaks)
-    phrase = noun_phrase(view, begin, lo)
-    if not phrase or phrase[0] != begin:
-        return []
-    rest = phrase[-1] + 1
-    while rest < lo and texts[rest].lower() in SKIPPABLE | _PERFECT_AUX:
-        rest += 1
-    return phrase if rest >= lo else []
-
-
 SUBORDINATE_WITH_DASS = True
 # "da sie fürchten, die Preise könnten …": reported speech in Konjunktiv after the subordinate
 # clause of a speech verb is its message, like a dass clause (SpkAtt dev).
@@ -2254,47 +2016,16 @@ def _konjunktiv_clause(view: TokenView, begin: int, last: int) -> bool:
 # "Als Grund wurde genannt, …": "als" with these nouns opens a main clause.
 _ALS_MAIN_CLAUSE_NOUNS = frozenset(
     "begründung grund erklärung antwort reaktion rechtfertigung ursache beleg argument".split())
-QUOTE_TAKES_PREVIOUS_SUBJECT = True
+
+
 # How far back a "wie" may open the clause of a verb after an apposition (SpkAtt dev).
 MAX_WIE_APPOSITION_TOKENS = 16
-_TEMPORAL_SUBORDINATORS = frozenset("als während nachdem weil da obwohl wenn".split())
-_PREFIELD_PARTICLES = frozenset("auch aber doch selbst sogar nur etwa zudem".split())
-# ("der Milliardär hinter der Firma", "der Kandidat der Partei um das Amt": SpkAtt dev.)
-_ATTACHING = frozenset(
-    "in im aus bei beim für am an zur zum von vom mit gegen über auf ohne hinter um".split())
 
 
 # After "nach Angaben des X" a place or time phrase is the message's, not the source's
 # ("nach Angaben der Polizei in der Metropole"); "für", "von" attach, and so does an origin
 # ("nach Angaben aus Khartum", as with speakers: :data:`_SOURCE_ATTACHING`) (SpkAtt dev).
 _NACH_ATTACHING = frozenset("für von vom zur zum gegen über aus".split())
-
-
-def _np_with_attachments(view: TokenView, first: int, limit: int,
-                         attaching: frozenset[str] = _ATTACHING) -> list[int]:
-    """A noun phrase with the prepositional phrases that follow it: "Die US-Botschaft im Irak"."""
-    phrase = noun_phrase(view, first, limit)
-    while phrase:
-        after = phrase[-1] + 1
-        if after + 1 >= limit or view.texts[after].lower() not in attaching:
-            break
-        tail = noun_phrase(view, after + 1, limit)
-        if not tail:
-            break
-        phrase = list(range(phrase[0], tail[-1] + 1))
-    return phrase
-
-
-def _subject_with_relative(view: TokenView, first: int, lo: int) -> list[int]:
-    """ "Die Ukraine, die seit Jahren … abwehrt, fordert …": the subject before a relative clause."""
-    phrase = noun_phrase(view, first, lo)
-    if not phrase or phrase[0] != first:
-        return []
-    comma = phrase[-1] + 1
-    if comma + 1 < lo and view.texts[comma] == "," and view.texts[comma + 1].lower() in _RELATIVES \
-            and view.texts[lo - 1] == "," and "," not in view.texts[comma + 1 : lo - 1]:
-        return phrase
-    return []
 
 
 # "Renate Künast, Fraktionschefin von Bündnis 90/Die Grünen, kritisierte: „…“": when nothing
@@ -2377,1402 +2108,3 @@ def _long_prefield_subject(view: TokenView, first: int, comma: int, hi: int, end
     if any(cues.speech_verb(texts[j]) for j in range(first, cut)):
         return []
     return list(range(first, cut))
-
-
-def _subject_with_apposition(view: TokenView, first: int, lo: int) -> list[int]:
-    phrase = _np_with_attachments(view, first, lo)
-    if not phrase or phrase[0] != first:
-        return []
-    comma = phrase[-1] + 1
-    if comma < lo and view.texts[comma] == ",":
-        second = _np_with_attachments(view, comma + 1, lo)
-        if second and second[-1] + 2 == lo and view.texts[lo - 1] == ",":
-            return list(range(first, lo - 1))
-    return []
-    # Inverted order with the subject after an auxiliary inside a "wie" clause: "wie die
-    # Polizei am Montag mitteilte" (noun phrase, then adverbs, then verb).
-    return []
-
-
-# "…“, äußerte sich der Chef der Agentur", "fragen sich Experten": the reflexive pronoun after
-# the verb comes before the subject (SpkAtt dev).
-REFLEXIVE_BEFORE_SUBJECT = True
-
-
-def _subject_after(view: TokenView, begin: int, end: int) -> list[int]:
-    index = begin
-    while index < end and view.texts[index].lower() in SKIPPABLE - {"gegenüber"}:
-        index += 1
-        # "am Mittwoch", "in einer Ansprache" are skipped as a whole below.
-    while index < end and view.texts[index].lower() in ("in", "im", "bei", "beim", "auf",
-                                                        "gegenüber"):
-        phrase = noun_phrase(view, index + 1, end, genitive=True)
-        if not phrase:
-            break
-        index = phrase[-1] + 1
-        while index < end and view.texts[index].lower() in SKIPPABLE:
-            index += 1
-    phrase = noun_phrase(view, index, end)
-    if phrase and view.texts[phrase[0]].lower() in ("dem", "den"):
-        return []
-    if phrase and phrase[0] > begin and view.texts[phrase[0] - 1].lower() == "am" \
-            and view.texts[phrase[0]][:1].isupper():
-        # "behauptete am Wahlabend": the noun after "am" is a time, not the subject
-        phrase = noun_phrase(view, phrase[-1] + 1, end)
-    return phrase
-
-
-# Verbs whose object is the one addressed: "forderte die SPD auf", "warf der Kommission vor".
-OBJECT_ADDRESSEE_VERBS = frozenset(
-    "auffordern aufrufen vorwerfen warnen appellieren beschuldigen versichern zusagen "
-    "empfehlen raten mahnen ermahnen bitten".split()
-)
-
-
-def _addressee(view: TokenView, source: list[int], verb: int, end: int, lemma: str = ""
-               ) -> list[int]:
-    begin = (source[-1] + 1) if source and source[-1] > verb else verb + 1
-    index = begin
-    while index < end and view.texts[index].lower() in SKIPPABLE - {"gegenüber"}:
-        index += 1
-    phrase = addressee_phrase(view, index, end)
-    if phrase and view.texts[phrase[0]].lower() == "gegenüber":
-        phrase = phrase[1:]  # SpkAtt leaves the preposition out of the addressee
-    if not phrase and lemma in OBJECT_ADDRESSEE_VERBS and index < end:
-        if lemma == "appellieren" and view.texts[index].lower() == "an":
-            index += 1
-        phrase = noun_phrase(view, index, end, genitive=True)
-        if phrase and view.texts[phrase[0]].lower() in PRONOUNS - {"ihm", "ihr", "ihnen"} \
-                or phrase and view.texts[phrase[0]].lower() == "sich":
-            phrase = []
-    return phrase
-
-
-# --------------------------------------------------------------------------- roles after the rules
-
-# Prepositional addressees, as SpkAtt annotates them (without the preposition): "gegenüber der
-# BBC", "vor der Presse", "in einem Interview mit der Financial Times", "zur Sportschau",
-# "in einer Videobotschaft an seine Unterstützer" (SpkAtt dev).
-PREPOSITIONAL_ADDRESSEES = True
-# How far (tokens) from its cue a prepositional addressee may stand.
-MAX_ADDRESSEE_DISTANCE = 12
-_AUDIENCE_HEADS = ("presse", "journalist", "reporter", "medien", "kamera", "publikum",
-                   "abgeordnete", "öffentlichkeit", "delegierte", "anhänger")
-_CONVERSATION_NOUNS = ("interview", "gespräch", "telefonat", "unterredung", "treffen")
-_LETTER_NOUNS = ("brief", "schreiben", "botschaft", "appell", "aufruf", "mail", "anfrage",
-                 "anfragen", "mahnung", "aufforderung", "forderung", "bitte", "warnung")
-# "sich kritisch gegenüber X äußern" names a topic, not whom the speaker told.
-_NOT_ADDRESSEE_BEFORE = frozenset(
-    "kritisch skeptisch offen misstrauisch zurückhaltend positiv negativ ablehnend".split())
-_STANCE_NOUN_ENDINGS = (
-    "haltung", "einstellung", "verantwortung", "misstrauen", "vorbehalt", "vorbehalte",
-    "skepsis", "verhalten", "politik", "position", "respekt", "toleranz", "kritik", "loyalität",
-    "pflicht", "schuld", "offenheit", "feindseligkeit")
-# A passive cue's "von X" is its source: "wurde von X als … bezeichnet" (SpkAtt dev).
-PASSIVE_VON_SOURCE = True
-_DOCUMENT_NOUN_ENDINGS = (
-    "bericht", "berichts", "erklärung", "mitteilung", "meldung", "schreiben", "brief",
-    "studie", "papier", "antrag", "dokument", "urteil", "entwurf", "stellungnahme", "gutachten",
-    "artikel", "interview", "rede", "ankündigung", "botschaft", "beschluss", "resolution")
-
-
-def _refine_roles(view: TokenView, events: list[SpeechEvent]) -> None:
-    """Source and addressee fixes that need the whole event: passive cues, prepositional
-    addressees."""
-    for event in events:
-        if event.nested or not event.cue:
-            continue
-        if PASSIVE_VON_SOURCE:
-            _passive_roles(view, event)
-        if WIE_CLAUSE_SUBJECT:
-            _wie_subject(view, event)
-        if ATTRIBUTION_APPOSITION and event.attribution and event.source:
-            _attribution_apposition(view, event)
-            source = set(event.source)  # (the mention rules may have grown it into the message)
-            if source & set(event.message):
-                event.message = [i for i in event.message if i not in source]
-        if OBJECT_IS_NO_SOURCE and event.source and not event.attribution:
-            _object_is_no_source(view, event)
-        if SOURCE_NAME_TAIL and event.source:
-            _source_name_tail(view, event)
-        if SOURCE_ATTACHMENTS and event.source and not event.attribution:
-            _source_attachments(view, event)
-        if LEADING_APPOSITION and event.source and not event.attribution:
-            _leading_apposition(view, event)
-        if PREFIELD_GENITIVE and event.source and not event.attribution:
-            _prefield_genitive(view, event)
-        if PRONOUN_BEFORE_CUE and not event.source and not event.attribution:
-            event.source = _pronoun_before_cue(view, event)
-        if not event.source and not event.attribution:
-            event.source = _heissen_von(view, event) or _shared_subject(view, event)
-        if INITIAL_SUBJECT_FALLBACK and not event.source and not event.attribution:
-            event.source = _initial_subject(view, event)
-        if PREPOSITIONAL_ADDRESSEES and not event.addr:
-            event.addr = _prepositional_addressee(view, event)
-        if MIDFIELD_OBJECT_ADDRESSEE and not event.addr:
-            event.addr = _midfield_object_addressee(view, event)
-        if DATIVE_AFTER_ANY_CUE and not event.addr and not event.attribution:
-            # Cues found by other rules (guessed verbs, stance phrases) get the dative after
-            # the verb too: "Die Taxifahrer stellten den Demonstranten ein Ultimatum".
-            lo = min(event.cue)
-            first, last = _sentence_range(view, lo)
-            _, end = _clause_bounds(view, first, last, lo, max(event.cue))
-            addr = _addressee(view, event.source, lo, end, _cue_lemma(view, event))
-            if addr and not (set(addr) & (set(event.message) | set(event.source))):
-                event.addr = addr
-    # Two rules may have found the same event ("Wie X, Y, erklärte, …" once as a "wie" clause
-    # and once with the lead-in as its message): keep one.
-    seen: set[tuple] = set()
-    unique = []
-    for event in events:
-        key = (event.nested, tuple(event.cue), tuple(event.message))
-        if event.cue and key in seen:
-            continue
-        seen.add(key)
-        unique.append(event)
-    events[:] = unique
-
-
-def _heissen_von(view: TokenView, event: SpeechEvent) -> list[int]:
-    """ "…, hieß es vom Sprecher Mark Toner": who said it follows "vom"/"von"."""
-    texts = view.texts
-    if not any(texts[i].lower() in ("heißt", "hieß", "geheißen") for i in event.cue):
-        return []
-    after = max(event.cue) + 1
-    _, last = _sentence_range(view, after - 1)
-    if after + 1 < last and texts[after].lower() in ("von", "vom") \
-            and after not in event.message:
-        phrase = noun_phrase(view, after + 1, last)
-        if phrase and phrase[0] == after + 1 and not set(phrase) & set(event.message):
-            return phrase
-    return []
-
-
-def _shared_subject(view: TokenView, event: SpeechEvent) -> list[int]:
-    """ "Die UN bestätigten den Vorfall, teilten jedoch mit, …": a second verb after a comma
-    shares the sentence's subject."""
-    texts = view.texts
-    lo = min(event.cue)
-    first, _ = _sentence_range(view, lo)
-    if not (lo > first + 1 and texts[lo - 1] == "," and lo + 1 < len(texts)
-            and texts[lo + 1].lower() in ("jedoch", "aber", "zudem", "auch", "außerdem")):
-        return []
-    opening = first
-    while opening < lo and texts[opening].lower() in _LEADING_ADVERBS:
-        opening += 1
-    phrase = noun_phrase(view, opening, lo)
-    if not phrase or phrase[0] != opening or texts[opening].lower() in _NOT_SUBJECT_STARTS \
-            or set(phrase) & set(event.message) or texts[phrase[-1] + 1][:1].isupper():
-        return []
-    return phrase
-
-
-# An active verb cue that no rule gave a speaker takes the noun phrase opening its sentence
-# (with an apposition fenced by commas): "Der Doktorvater zu Guttenbergs, Peter Häberle,
-# erklärte in einem Interview, …", "Einer der 13 Feuerwehrmänner sagte: …" (SpkAtt dev).
-INITIAL_SUBJECT_FALLBACK = True
-# ... and so does a cue in a subordinate clause opening the sentence: "Während X ankündigte, …".
-SUBORDINATE_SUBJECT = True
-
-
-def _impersonal_cue(view: TokenView, event: SpeechEvent) -> bool:
-    """A passive or impersonal cue ("wurde mitgeteilt", "hieß es"): it has no subject to find."""
-    return any(view.texts[i].lower() in _PASSIVE_AUX | _IMPERSONAL_CUE_WORDS for i in event.cue)
-
-
-_IMPERSONAL_CUE_WORDS = frozenset({"heißt", "hieß", "geheißen", "es"})
-
-
-def _initial_subject(view: TokenView, event: SpeechEvent) -> list[int]:
-    if _impersonal_cue(view, event):
-        return []
-    texts = view.texts
-    lo = min(event.cue)
-    first, _ = _sentence_range(view, lo)
-    start = first
-    while start < lo and texts[start].lower() in _LEADING_ADVERBS | _PREFIELD_PARTICLES:
-        start += 1
-    subordinate = SUBORDINATE_SUBJECT and start + 1 < lo \
-        and texts[start].lower() in _TEMPORAL_SUBORDINATORS
-    if subordinate:
-        start += 1  # "Während Shakira erklärte, …": the subject right after the subordinator
-    if start >= lo or texts[start].lower() in _NOT_SUBJECT_STARTS | _SUBORDINATORS \
-            | PREPOSITIONS | {"wie", "so", "es"}:
-        return []
-    if any(texts[i].lower() in ("wonach", "geworden", "heraus", "sich") for i in event.cue):
-        return []
-    phrase = _np_with_attachments(view, start, lo)
-    if not phrase or phrase[0] != start:
-        return []
-    if not (texts[start].lower() in DETERMINERS or len(phrase) >= 2
-            or any(view.mention_at(i) is not None for i in phrase)):
-        return []  # "Dadurch", "Aktuell", "Sollte": adverbs and verbs open sentences too
-    after = phrase[-1] + 1
-    verb = lo
-    aux = next((j for j in range(after, lo) if texts[j].lower() in _PERFECT_AUX
-                and (j == after or texts[j - 1] == ",")), None)
-    if aux is not None:
-        verb = aux
-    depth = 0
-    for j in range(verb + 1, lo):  # the cue is in the clause of that finite verb
-        depth += texts[j] == "("
-        depth -= texts[j] == ")"
-        if depth == 0 and texts[j] in _CLAUSE_BREAKS - {"(", ")"}:
-            return []
-    if after == verb:
-        pass
-    elif subordinate:
-        return []
-    elif texts[after] == "," and verb - 1 > after + 1 and texts[verb - 1] == ",":
-        # Appositions belong to the speaker, a relative clause does not: "Günther Platter, der
-        # Verteidigungsminister, der … hat, sagte".
-        end = comma = after
-        while comma < verb - 1:
-            close = next(j for j in range(comma + 1, verb) if texts[j] == ",")
-            apposition = _apposition_phrase(view, comma + 1, close)
-            fits = bool(apposition) and apposition[-1] == close - 1 and comma + 2 < close and (
-                texts[comma + 1].lower() not in _RELATIVES or texts[comma + 2][:1].isupper()
-                or is_adjective(texts[comma + 2]))
-            if fits and end == comma:
-                end = close
-            elif fits or texts[comma + 1].lower() not in _RELATIVES:
-                return []
-            comma = close
-        phrase = list(range(start, end))
-    else:
-        return []
-    taken = set(event.message) | set(event.cue) | set(event.addr)
-    if taken & set(phrase):
-        return []
-    return phrase
-
-
-# Where a speaker comes from belongs to it in SpkAtt: "einige Abgeordnete aus der Koalition",
-# "Mitarbeiter des Hilfsdienstes aus der Küstenstadt Labutta", "Rick Homans vom Sekretariat für
-# wirtschaftliche Entwicklung" (not "in"/"am": where and when they spoke).
-SOURCE_ATTACHMENTS = True
-_SOURCE_ATTACHING = frozenset("aus von vom für".split())
-
-
-def _source_attachments(view: TokenView, event: SpeechEvent) -> None:
-    texts = view.texts
-    source = sorted(event.source)
-    _, last = _sentence_range(view, source[-1])
-    taken = set(event.message) | set(event.cue) | set(event.addr)
-    end = source[-1] + 1
-    for _ in range(3):
-        if end + 1 >= last or end in taken or texts[end].lower() not in _SOURCE_ATTACHING:
-            break
-        if QUOTED_NAME_AFTER_CUE and texts[end].lower() == "aus" and texts[end - 1] in _CLOSING:
-            break  # "zitiert „BBC News“ aus ihrer Stellungnahme": what the outlet quotes from
-        if REFLEXIVE_BEFORE_SUBJECT and texts[end].lower() == "für" \
-                and any(texts[i] == "sich" for i in event.cue):
-            break  # "entschied sich der Pilot für den Flughafen": the verb's object
-        tail = noun_phrase(view, end + 1, last)
-        if not tail or tail[0] != end + 1 or taken & set(tail) \
-                or texts[tail[0]][:1].isdigit() or texts[tail[0]].lower() in PRONOUNS:
-            break
-        end = tail[-1] + 1
-    if end > source[-1] + 1:
-        event.source = list(range(source[0], end))
-
-
-# Before the finite verb a German main clause holds one constituent, so a noun phrase that
-# ends at a comma right before the speaker belongs to it: an apposition ahead of the name ("Der
-# neu ernannte Weihbischof der Diözese Linz, Gerhard Maria Wagner hat …", "hatte ein
-# Talibanführer auf pakistanischer Seite, Baitullah Mehsud, erklärt") or the head of a list
-# ("Die Außenminister Frankreichs, Italiens und Österreichs erklärten") (SpkAtt dev).
-LEADING_APPOSITION = True
-MAX_LEADING_APPOSITION_TOKENS = 12
-_NOMINATIVE_ARTICLES = frozenset("der die das ein eine".split())
-
-
-def _leading_apposition(view: TokenView, event: SpeechEvent) -> None:
-    texts = view.texts
-    source = sorted(event.source)
-    comma = source[0] - 1
-    if comma < 1 or texts[comma] != "," or source[-1] > min(event.cue) \
-            or texts[source[0]].lower() in _RELATIVES | PRONOUNS \
-            or not texts[comma - 1][:1].isupper():
-        return
-    first, _ = _sentence_range(view, comma)
-    taken = set(event.message) | set(event.cue)
-    for start in range(comma - 1, max(first, comma - MAX_LEADING_APPOSITION_TOKENS) - 1, -1):
-        if texts[start] in _CLAUSE_BREAKS or texts[start] in _FINAL or start in taken:
-            return
-        if texts[start].lower() not in _NOMINATIVE_ARTICLES:
-            continue
-        if start > first and not (texts[start - 1][:1].islower()
-                                  and texts[start - 1].lower() in _PERFECT_AUX | _MODALS
-                                  | {"wird", "wurde"} or texts[start - 1].lower() in ("und",)):
-            continue
-        if any(texts[j][:1].isupper() for j in range(start + 1, comma)) and not any(
-                texts[j].lower() in _PERFECT_AUX | _MODALS | _SUBORDINATORS
-                or texts[j] in _OPENING or texts[j] in _CLOSING for j in range(start + 1, comma)):
-            event.source = list(range(start, source[-1] + 1))
-        return
-
-
-# A sentence opens with one constituent before its finite verb, so a "der/des …" phrase between
-# an opening subject and the verb is a genitive, never a dative addressee: "Ein Journalist der
-# Deutschen Presse Agentur (dpa) befand sich … und berichtet" (SpkAtt dev), "Ein Reporter der
-# Zeitung sagte".
-PREFIELD_GENITIVE = True
-
-
-def _prefield_genitive(view: TokenView, event: SpeechEvent) -> None:
-    texts = view.texts
-    source = sorted(event.source)
-    after = source[-1] + 1
-    first, last = _sentence_range(view, source[0])
-    if source[0] != first or after + 1 >= last or source[-1] > min(event.cue) \
-            or texts[after].lower() not in ("der", "des", "eines", "einer"):
-        return
-    tail = noun_phrase(view, after, min(event.cue))
-    if not tail or tail[0] != after or set(tail) & (set(event.message) | set(event.addr)):
-        return
-    verb = texts[tail[-1] + 1]
-    if verb[:1].islower() and verb.lower() not in PREPOSITIONS | DETERMINERS | _RELATIVES \
-            and verb.lower() not in ("und", "oder", "sowie", "als", "wie"):
-        event.source = source + list(range(after, tail[-1] + 1))
-
-
-# A cue with no speaker whose clause holds a subject pronoun before it: "in dem er verlangte",
-# "bei dem man davon ausgeht", "legte er sein Amt nieder und verkündete" (SpkAtt dev).
-PRONOUN_BEFORE_CUE = True
-MAX_PRONOUN_DISTANCE = 10
-
-
-def _pronoun_before_cue(view: TokenView, event: SpeechEvent) -> list[int]:
-    if _impersonal_cue(view, event):
-        return []
-    texts = view.texts
-    lo = min(event.cue)
-    first, _ = _sentence_range(view, lo)
-    message = set(event.message)
-    for j in range(lo - 1, max(first, lo - MAX_PRONOUN_DISTANCE) - 1, -1):
-        word = texts[j].lower()
-        if j in message or texts[j] in _FINAL or texts[j] in (",", ";", ":") \
-                or texts[j] in _OPENING | _CLOSING:
-            return []
-        if word in ("er", "ich", "wir", "man") or word == "sie" and (
-                j == lo - 1 or j > first and texts[j - 1].lower() in _RELATIVES):
-            return [j]
-    return []
-
-
-# A quoted name or a bracket right after a speaker belongs to it where the clause rules cut
-# it off: "die Musikzeitschrift „Billboard“ in ihrer Ausgabe", "die Tageszeitung ''La
-# Nacion''", "Franz Müntefering (SPD)" (SpkAtt dev).
-SOURCE_NAME_TAIL = True
-
-
-def _source_name_tail(view: TokenView, event: SpeechEvent) -> None:
-    texts = view.texts
-    source = sorted(event.source)
-    after = source[-1] + 1
-    _, last = _sentence_range(view, source[-1])
-    taken = set(event.message) | set(event.cue) | set(event.addr)
-    if after + 2 >= last or after in taken:
-        return
-    opener = texts[after]
-    closers = {"„": ("“", '"'), '"': ('"',), "»": ("«",), "''": ("''",), "(": (")",)}.get(opener)
-    if closers is None or opener == "(" and texts[after - 1] in _CLOSING:
-        return
-    close = next((j for j in range(after + 1, min(last, after + 6)) if texts[j] in closers), None)
-    if close is None or close == after + 1 or taken & set(range(after, close + 1)):
-        return
-    if opener != "(" and not texts[after + 1][:1].isupper():
-        return
-    if any(texts[j] in _FINAL or texts[j] == "," for j in range(after + 1, close)):
-        return
-    event.source = list(range(source[0], close + 1))
-
-
-# An accusative or dative phrase is no speaker: "Dieser Arzt, Antonio Noja, schilderte
-# gegenüber der Bildzeitung seinen ersten Eindruck" (the apposed prefield speaks), "Die Bürger
-# forderte er auf" (the pronoun after the verb speaks, the prefield is addressed), "zitierte
-# man Yolanda Alvarez" (whom "man" quotes is the source): SpkAtt dev.
-OBJECT_IS_NO_SOURCE = True
-PRONOUN_AFTER_VERB_SPEAKS = True
-_OBJECT_ONLY_STARTS = frozenset("seinen ihren seinem ihrem einen einem dem den unseren".split())
-
-
-def _object_is_no_source(view: TokenView, event: SpeechEvent) -> None:
-    texts = view.texts
-    source = sorted(event.source)
-    verb = min(event.cue)
-    first, last = _sentence_range(view, verb)
-    low = texts[source[0]].lower()
-    lemma = _cue_lemma(view, event)
-    taken = set(event.message) | set(event.cue) | set(event.addr)
-    if source[0] > verb and (low in _OBJECT_ONLY_STARTS or low in ("ihr", "sein")):
-        # The subject is the prefield, closed by an apposition's comma before the verb.
-        if verb - 1 > first and texts[verb - 1] == ",":
-            subject = _subject_with_apposition(view, first, verb) \
-                or _subject_with_relative(view, first, verb)
-            if subject and not taken & set(subject):
-                event.source = subject
-        return
-    if PRONOUN_AFTER_VERB_SPEAKS and source[-1] < verb and verb + 1 < last \
-            and lemma not in OBJECT_ADDRESSEE_VERBS \
-            and texts[verb + 1].lower() in ("er", "ich", "wir") \
-            and verb + 1 not in set(event.cue) | set(event.addr) \
-            and low not in PRONOUNS and texts[verb - 1] not in _CLAUSE_BREAKS | _CLOSING:
-        # "Eine Verschiebung der Wahl bezeichnete er als fatal": the nominative pronoun after
-        # the verb speaks, the prefield is its object.
-        event.source = [verb + 1]
-        return
-    if source[-1] < verb and lemma in OBJECT_ADDRESSEE_VERBS:
-        after = verb + 1
-        pronoun = after < last and texts[after].lower() in ("er", "ich", "wir")
-        if low in ("ihren", "seinen", "einen", "den") or pronoun:
-            subject = [after] if pronoun else noun_phrase(view, after, last)
-            # (the clause rules may have taken that subject for the addressee)
-            if subject and subject[0] == after and (not event.addr or event.addr == subject) \
-                    and not (set(event.message) | set(event.cue)) & set(subject):
-                event.addr, event.source = source, subject
-        return
-    if lemma == "zitieren" and [texts[i].lower() for i in source] == ["man"]:
-        quoted = noun_phrase(view, source[-1] + 1, last)
-        if quoted and quoted[0] == source[-1] + 1 and not taken & set(quoted):
-            event.source = quoted
-
-
-# "Nach Angaben von Peter Beck, dem Dekan, …", "nach Angaben eines Mitarbeiters (NGO)", "laut
-# einem Bericht vom November 2011": the source runs on past the noun phrase (SpkAtt dev).
-ATTRIBUTION_APPOSITION = True
-_MONTHS = frozenset(
-    "januar februar märz april mai juni juli august september oktober november dezember "
-    "frühjahr sommer herbst winter jahr jahres".split())
-
-
-def _attribution_apposition(view: TokenView, event: SpeechEvent) -> None:
-    texts = view.texts
-    if texts[min(event.cue)].lower() not in ("nach", "laut", "gemäß"):
-        return
-    source = sorted(event.source)
-    if max(event.cue) > source[0]:
-        return  # postposed ("Seiner Meinung nach"): nothing follows the source
-    _, last = _sentence_range(view, source[-1])
-    end = source[-1] + 1
-    for _ in range(3):
-        if end < last and texts[end][:1].isdigit() and texts[end - 1].lower() in _MONTHS:
-            end += 1  # "vom Sommer 2011"
-        elif end + 2 < last and texts[end] == "(" and ")" in texts[end + 1 : end + 5]:
-            end = next(j for j in range(end + 1, end + 5) if texts[j] == ")") + 1
-        elif end + 2 < last and texts[end] == ",":
-            apposition = _apposition_phrase(view, end + 1, last)
-            if not apposition or apposition[0] != end + 1 \
-                    or apposition[-1] + 1 >= last or texts[apposition[-1] + 1] != "," \
-                    or texts[end + 1].lower() in PRONOUNS | _RELATIVES - {"der", "die", "dem"} \
-                    or len(apposition) > MAX_MENTION_APPOSITION_TOKENS:
-                break
-            if texts[end + 1].lower() in ("der", "die") and not texts[end + 2][:1].isupper() \
-                    and not is_adjective(texts[end + 2]):
-                break
-            end = apposition[-1] + 1
-        else:
-            break
-    if end == source[-1] + 1:
-        return
-    grown = list(range(source[0], end))
-    event.source = grown
-    drop = set(grown)
-    message = [i for i in event.message if i not in drop]
-    while message and texts[message[0]] == ",":
-        message = message[1:]
-    event.message = message
-
-
-# "Wie „heise online“ berichtet", "Wie die „Bild“-Zeitung in der Ausgabe vom … berichtete",
-# "Wie X, Sprecher des Y, in Bangkok mitteilte": in a "wie" clause the subject comes first,
-# whatever adverbials follow it before the verb (SpkAtt dev).
-WIE_CLAUSE_SUBJECT = True
-
-
-def _wie_subject(view: TokenView, event: SpeechEvent) -> None:
-    texts = view.texts
-    verb = min(event.cue)
-    if texts[verb].lower() == "wie":
-        if len(event.cue) < 2:
-            return
-        wie, verb = verb, min(event.cue[1:])
-    else:
-        # The clause rules stop at an apposition's comma: "Wie X, Sprecher des Y, mitteilte".
-        sentence_first, _ = _sentence_range(view, verb)
-        wie = next((j for j in range(verb - 1, max(sentence_first, verb - 20) - 1, -1)
-                    if texts[j].lower() == "wie" or texts[j] in _FINAL), None)
-        if wie is None or texts[wie] in _FINAL \
-                or wie in event.message and not _lead_in_message(event, wie, verb) \
-                or not (wie == sentence_first or texts[wie - 1] == ",") \
-                or any(cues.speech_verb(texts[j]) for j in range(wie + 1, verb)):
-            return  # (the "wie" clause has a verb of its own: "Wie AFP berichtet, habe …")
-    first = wie + 1
-    if event.source and not (first < min(event.source) and max(event.source) < verb):
-        return  # only a missing subject or one found inside the clause, past its start
-    if first >= verb:
-        return
-    if WIE_PRONOUN_OBJECT and _subject_after_wie_pronoun(view, wie, verb):
-        return  # "wie sie auch die USA verlangen": the speaker follows the pronoun
-    phrase = noun_phrase(view, first, verb) or _bare_name(view, first, verb)
-    if not phrase and texts[first] in _OPENING:
-        close = next((j for j in range(first + 1, min(verb, first + 6)) if texts[j] in _CLOSING),
-                     None)
-        if close is not None and texts[first + 1][:1].isupper():
-            phrase = list(range(first, close + 1))
-            if close + 1 < verb and texts[close + 1].startswith("-"):
-                phrase.append(close + 1)  # die „Bild“-Zeitung, tokenised „ Bild“-Zeitung
-    if not phrase or phrase[0] != first or texts[first].lower() in _NOT_SUBJECT_STARTS:
-        return
-    after = phrase[-1] + 1
-    if after + 1 < verb and texts[after] == ",":
-        apposition = _apposition_phrase(view, after + 1, verb)
-        if apposition and apposition[0] == after + 1 and (
-                apposition[-1] + 1 == verb or texts[apposition[-1] + 1] == ","
-                or addressee_phrase(view, apposition[-1] + 1, verb)):
-            phrase = list(range(first, apposition[-1] + 1))
-    if set(phrase) & set(event.message):
-        if not _lead_in_message(event, wie, verb):
-            return
-        # "Wie X, Sprecher des Y, erklärte, habe …": the clause rules took the lead-in for the
-        # message; what follows the verb's clause is said.
-        _, last = _sentence_range(view, verb)
-        comma = next((j for j in range(verb + 1, last) if texts[j] == ","), None)
-        message = _strip_final(view, list(range(comma + 1, last)), last) if comma else []
-        if len(message) < 2:
-            return
-        event.message = message
-    event.source = phrase
-    if wie not in event.cue:
-        event.cue = sorted([wie, *event.cue])
-    if not event.addr:
-        index = phrase[-1] + 1
-        while index < verb and texts[index] in (",",) or index < verb \
-                and texts[index].lower() in SKIPPABLE - {"gegenüber"}:
-            index += 1
-        addr = addressee_phrase(view, index, verb)
-        if addr and texts[addr[0]].lower() == "gegenüber":
-            addr = addr[1:]
-        event.addr = addr
-
-
-def _lead_in_message(event: SpeechEvent, wie: int, verb: int) -> bool:
-    return bool(event.message) and min(event.message) >= wie and max(event.message) < verb
-
-
-# Summoning verbs whose object stands deeper in the midfield: "fordern die Organisationen Bürger
-# dazu auf", "hat am Samstag in ihrer Videobotschaft die Autohersteller aufgefordert", "wird
-# dem Geschäftsführer vorgeworfen", "fordert von der Regierung Aufklärung" (SpkAtt dev).
-MIDFIELD_OBJECT_ADDRESSEE = True
-DATIVE_AFTER_ANY_CUE = True
-
-
-def _midfield_object_addressee(view: TokenView, event: SpeechEvent) -> list[int]:
-    texts = view.texts
-    lemma = _cue_lemma(view, event)
-    if lemma not in OBJECT_ADDRESSEE_VERBS and lemma != "fordern":
-        return []
-    lo, hi = min(event.cue), max(event.cue)
-    first, last = _sentence_range(view, lo)
-    taken = set(event.message) | set(event.source) | set(event.cue)
-    if lemma == "fordern":
-        index = lo + 1
-        while index < last and (index in event.source or texts[index].lower() in SKIPPABLE):
-            index += 1
-        if index + 1 < last and texts[index].lower() in ("von", "vom"):
-            phrase = noun_phrase(view, index + 1, last, genitive=True)
-            if phrase and phrase[0] == index + 1 and not taken & set(phrase):
-                return phrase
-        return []
-    stop = hi if hi > lo else last
-    index = lo + 1
-    while index < stop:
-        word = texts[index].lower()
-        if index in event.source or word in SKIPPABLE | _CUE_ADVERBS | {"oft", "aber", "auch",
-                                                                       "seinerseits", "offen"}:
-            index += 1
-            continue
-        if texts[index] in _FINAL or texts[index] in (",", ":", ";") or index in taken:
-            return []
-        if word in PREPOSITIONS:
-            phrase = noun_phrase(view, index + 1, stop, genitive=True)
-            index = (phrase[-1] + 1) if phrase else index + 2
-            continue
-        phrase = noun_phrase(view, index, stop, genitive=True)
-        if not phrase or phrase[0] != index or word in PRONOUNS - {"ihm", "ihr", "ihnen"} \
-                or word in ("sich", "es", "das", "dies") or taken & set(phrase):
-            return []
-        return phrase
-    # A passive with its object in the prefield: "Der Regierung wird vorgeworfen".
-    if any(texts[i].lower() in _PASSIVE_AUX for i in event.cue) and not event.source:
-        start, _ = _clause_bounds(view, first, last, lo, hi)
-        while start < lo and texts[start] in _OPENING | _CLOSING:
-            start += 1
-        phrase = _np_with_attachments(view, start, lo)
-        if phrase and phrase[0] == start and phrase[-1] + 1 == lo \
-                and texts[start].lower() not in ("es", "darin", "dabei", "dazu") \
-                and not taken & set(phrase):
-            return phrase
-    return []
-
-
-def _cue_lemma(view: TokenView, event: SpeechEvent) -> str:
-    for index in event.cue:
-        readings = cues.speech_verb(view.texts[index])
-        if readings:
-            particles = {view.texts[j].lower() for j in event.cue}
-            with_particle = [r for r in readings if r.particle in particles]
-            return (with_particle or readings)[0].lemma
-    return ""
-
-
-def _passive_roles(view: TokenView, event: SpeechEvent) -> None:
-    """ "X wurde von Y aufgefordert", "wie vom Bundesgerichtshof entschieden", "Es wird
-    vermutet": Y speaks; the subject is the addressee only of summoning verbs, else no role."""
-    texts = view.texts
-    words = {texts[i].lower() for i in event.cue}
-    wie = texts[min(event.cue)].lower() == "wie"
-    if not words & _PASSIVE_AUX and not wie:
-        return
-    lemma = _cue_lemma(view, event)
-    if not lemma or lemma == "heißen":
-        return
-    lo, hi = min(event.cue), max(event.cue)
-    first, last = _sentence_range(view, lo)
-    start, end = _clause_bounds(view, first, last, lo, hi)
-    if wie:
-        start = lo
-    taken = set(event.message) | set(event.cue)
-    agent: list[int] = []
-    for index in range(start, end):
-        if index in taken or texts[index].lower() not in ("von", "vom"):
-            continue
-        phrase = noun_phrase(view, index + 1, end)
-        if index > first and texts[index - 1][:1].isupper() and not (
-                phrase and lo < index and phrase[-1] + 1 == hi):
-            # attributive: "unter der Führung von X", "die Souveränität von Libyen" (but
-            # "wurde die Bundesregierung vom LSVD aufgefordert": right before the participle)
-            continue
-        if phrase and phrase[0] == index + 1 and not texts[phrase[0]][:1].isdigit() \
-                and texts[phrase[0]].lower() not in PRONOUNS:
-            agent = phrase
-            break
-    if wie and not agent:
-        return
-    if not agent:
-        # "In einem Bericht der Zeitung X wurde vermutet", "So wird in einer Pressemitteilung
-        # der Organisation gefordert": the document speaks.
-        document = _document_source(view, start, end, set(event.cue))
-        if document and not taken & set(document) and any(
-                texts[i].lower().endswith(_DOCUMENT_NOUN_ENDINGS) for i in document):
-            agent = document
-    subject = [i for i in (event.addr or event.source)
-               if not agent or i < agent[0] - 1 or i > agent[-1]]
-    if agent and lemma in ("verlangen", "fordern") \
-            and texts[agent[0] - 1].lower() in ("von", "vom"):
-        # "Von den Abgeordneten wurde Aufklärung verlangt": asked of them, not said by them.
-        event.addr, event.source = agent, []
-        return
-    if lemma == "zitieren" and subject and texts[subject[0]].lower() not in ("es", "das"):
-        # "X wird von Reuters mit den Worten zitiert": X spoke (SpkAtt dev).
-        event.source, event.addr = subject, []
-        return
-    participle = texts[max(event.cue)].lower()
-    if agent:
-        event.source = agent
-    elif event.source and not event.addr and not (
-            lemma in OBJECT_ADDRESSEE_VERBS and participle.endswith("t")
-            or "ge" in participle[:5]):
-        return  # an active reading after all ("wird … sagen")
-    else:
-        event.source = []  # "Darin wird der Ex-Minister aufgefordert": the subject is addressed
-    if subject and texts[subject[0]].lower() not in ("es", "das", "dies") \
-            and lemma in OBJECT_ADDRESSEE_VERBS and not set(subject) & set(agent):
-        event.addr = subject
-    else:
-        event.addr = []
-
-
-def _prepositional_addressee(view: TokenView, event: SpeechEvent) -> list[int]:
-    texts = view.texts
-    first, last = _sentence_range(view, min(event.cue))
-    # Distances count from the cue and its speaker: "sagte X, Y des Z, gegenüber der BBC".
-    near = [i for i in (*event.cue, *event.source) if first <= i < last]
-    lo, hi = min(near), max(near)
-    message = set(event.message)
-    blocked = message | set(event.source) | set(event.cue)
-    if event.attribution and event.source:
-        after = max(event.source) + 1  # "nach Angaben X gegenüber dem Y": not the message
-        if after < last and texts[after].lower() == "gegenüber":
-            message = message - set(range(after, last))
-            blocked = message | set(event.source) | set(event.cue)
-    best: tuple[int, list[int]] | None = None
-    for index in range(max(first, lo - MAX_ADDRESSEE_DISTANCE),
-                       min(last - 1, hi + MAX_ADDRESSEE_DISTANCE)):
-        if index in blocked:
-            continue
-        between = range(index + 1, lo) if index < lo else range(hi + 1, index)
-        if any(j in message or texts[j] in _FINAL or texts[j] in (";", ":") for j in between):
-            continue
-        low = texts[index].lower()
-        previous = texts[index - 1].lower() if index > first else ""
-        phrase: list[int] = []
-        if low == "gegenüber" and previous not in _NOT_ADDRESSEE_BEFORE and not (
-                # "Haltung gegenüber der PKK", "die man gegenüber X wahrnehmen müsse": a
-                # stance's object, not whom the speaker told
-                previous.endswith(_STANCE_NOUN_ENDINGS)
-                or previous in PRONOUNS and index - 1 not in event.source):
-            phrase = noun_phrase(view, index + 1, last, genitive=False) \
-                or _bare_name(view, index + 1, last)
-        elif low == "vor":
-            phrase = noun_phrase(view, index + 1, last, genitive=False)
-            if not any(texts[j].lower().startswith(_AUDIENCE_HEADS)
-                       or texts[j].lower().endswith(_AUDIENCE_HEADS) for j in phrase):
-                phrase = []
-        elif low == "mit" and previous.endswith(_CONVERSATION_NOUNS):
-            phrase = noun_phrase(view, index + 1, last, genitive=True)
-        elif low == "an" and (previous.endswith(_LETTER_NOUNS) or index - 1 in event.cue
-                              and _cue_lemma(view, event) in ("appellieren", "wenden")):
-            # "in einem Brief an X", "appellierte an X", "wandte sich an X"
-            phrase = noun_phrase(view, index + 1, last, genitive=True)
-        elif low in ("dem", "einem", "den", "der") and min(event.cue) < index < max(event.cue) \
-                and texts[min(event.cue)].lower() in _PERFECT_AUX \
-                and previous not in PREPOSITIONS and previous not in DETERMINERS:
-            # A dative in the midfield: "hat in einem Brief den Abgeordneten mitgeteilt".
-            phrase = addressee_phrase(view, index, max(event.cue))
-        elif low in ("der", "den") and index > hi and previous not in PREPOSITIONS \
-                and previous not in DETERMINERS and not previous[:1].isupper():
-            # The press as a dative past an adverbial: "sagte in Juba der Presse".
-            phrase = addressee_phrase(view, index, last)
-            if phrase and not any(texts[j].lower().startswith(_AUDIENCE_HEADS) for j in phrase):
-                phrase = []
-        elif low in ("zur", "zum"):
-            phrase = noun_phrase(view, index + 1, last, genitive=False) \
-                or _bare_name(view, index + 1, last)
-            words = [texts[j].lower().strip("„“\"") for j in phrase]
-            if not any(w in ADDRESSEE_HEADS or w.endswith(_ADDRESSEE_ENDINGS) for w in words):
-                phrase = []
-        if not phrase or set(phrase) & blocked or set(phrase) & message:
-            continue
-        distance = lo - index if index < lo else index - hi
-        if best is None or distance < best[0]:
-            best = (distance, phrase)
-    if best is None:
-        return []
-    phrase = best[1]
-    if event.attribution:
-        event.message = [i for i in event.message if i not in phrase and i != phrase[0] - 1]
-    return phrase
-
-
-CITED_IN_MIDFIELD = True
-_ADDRESSEE_ENDINGS = ("zeitung", "zeitschrift", "agentur", "magazin", "sender", "schau",
-                      "blatt", "reporter", "fernsehen", "radio")
-
-
-def _cited(view: TokenView, begin: int, last: int,
-           nouns: tuple[str, ...] = ("berufung", "verweis")) -> list[int]:
-    """The source an outlet cites: "unter Berufung auf X", "unter Verweis auf X"."""
-    texts = view.texts
-    for index in range(begin, last - 3):
-        if texts[index].lower() == "unter" and texts[index + 1].lower() in nouns \
-                and texts[index + 2].lower() == "auf":
-            return noun_phrase(view, index + 3, last)
-    return []
-
-
-# "… unter Berufung auf Tass, die sich ihrerseits auf eine Quelle stützte, …": a relative
-# clause of the cited source naming its own source adds a link to the chain.
-CITED_CHAIN = True
-_CITING_STEMS = ("beruf", "berief", "stütz", "bezog", "bezieh", "bezög")
-
-
-def _cited_chain(view: TokenView, comma: int, last: int) -> tuple[list[int], int] | None:
-    """The source a relative clause at ``comma`` cites, and the clause's closing index."""
-    texts = view.texts
-    if not CITED_CHAIN or comma + 4 >= last or texts[comma] != "," \
-            or texts[comma + 1].lower() not in _RELATIVES:
-        return None
-    close = comma + 2
-    while close < last and texts[close] not in _CLAUSE_BREAKS and texts[close] not in _FINAL:
-        close += 1
-    cited = _cited(view, comma + 2, close, ("berufung",))
-    if not cited and "sich" in {texts[j].lower() for j in range(comma + 2, close)} \
-            and texts[close - 1].lower().startswith(_CITING_STEMS):
-        auf = next((j for j in range(comma + 2, close - 1) if texts[j].lower() == "auf"), None)
-        cited = noun_phrase(view, auf + 1, close - 1) if auf is not None else []
-    return (cited, close) if cited else None
-
-
-# --------------------------------------------------------------------------- across sentences
-
-
-def _quotes_without_cue(view, events, quotes, used_quotes) -> list[SpeechEvent]:
-    by_sentence: dict[int, list[SpeechEvent]] = {}
-    for event in events:
-        by_sentence.setdefault(event.sentence, []).append(event)
-    owner = view.sentence_of()
-    out = list(events)
-    for span in quotes:
-        if span.open in used_quotes or not has_verbish(view, span):
-            continue
-        number = owner[span.open]
-        if any(span.open in e.message for e in by_sentence.get(number, ())):
-            continue
-        previous = None
-        for back in range(number, max(-1, number - MAX_QUOTE_GAP_SENTENCES - 1), -1):
-            candidates = [e for e in by_sentence.get(back, ()) if e.source and not e.nested
-                          and (back < number or max(e.message) < span.open)]
-            if candidates:
-                previous = candidates[-1]
-                break
-        lead = _colon_lead_in(view, span, number) if COLON_LEAD_IN and previous is None else None
-        if lead is not None:
-            # "X warb mit den Worten: „…“", "Darauf waren die Worte zu lesen: „…“": the clause
-            # before the colon introduces the quotation; its verb is the cue.
-            event = SpeechEvent(number, DIRECT, cue=lead[0], source=lead[1],
-                                message=list(range(span.open, span.close + 1)))
-            out.append(event)
-            by_sentence.setdefault(number, []).append(event)
-            continue
-        if previous is None:
-            # No speaker nearby: a statement quoted on its own is the last-named subject's
-            # (SpkAtt dev), where the language layer names one in the sentence before.
-            speaker = _previous_subject(view, number - 1, set()) \
-                if QUOTE_TAKES_PREVIOUS_SUBJECT and view.mentions and number > 0 else []
-            if speaker and view.texts[span.open] in _OPENING:
-                event = SpeechEvent(number, DIRECT, source=speaker,
-                                    message=list(range(span.open, span.close + 1)))
-                out.append(event)
-                by_sentence.setdefault(number, []).append(event)
-            continue
-        event = SpeechEvent(number, DIRECT, source=list(previous.source),
-                            message=list(range(span.open, span.close + 1)))
-        own = OWN_WORDS_ANCHOR_SUBJECT and previous.attribution \
-            and view.texts[previous.source[0]].lower() in _OWN_WORDS \
-            and _sentence_subject(view, previous.sentence, previous)
-        if own:  # "X war nach eigenem Bekunden eingeweiht. „…“": X speaks
-            event.source = own
-        elif previous.cue and QUOTE_KEEPS_CUE:
-            # The second half of an interrupted quote („A“, sagte X. „B“) and a quotation
-            # following an attributed statement are events of their own with the same cue,
-            # speaker and addressee, as SpkAtt annotates them.
-            event.cue, event.addr = list(previous.cue), list(previous.addr)
-        event.cited = list(previous.cited)
-        event.relayed = list(previous.relayed)
-        out.append(event)
-        by_sentence.setdefault(number, []).append(event)
-    return out
-
-
-COLON_LEAD_IN = True
-
-
-def _colon_lead_in(view: TokenView, span: QuotedSpan, number: int
-                   ) -> tuple[list[int], list[int]] | None:
-    """The verb and subject of a clause ending in a colon right before a quotation, in the
-    same sentence or the one before ("…, veröffentlichte der Verfasser folgenden Kommentar:")."""
-    texts = view.texts
-    first, _ = view.sentences[number]
-    if span.open > first and texts[span.open - 1] == ":":
-        colon, lo = span.open - 1, first
-    elif span.open == first and number > 0 and texts[view.sentences[number - 1][1] - 1] == ":":
-        lo, colon = view.sentences[number - 1][0], view.sentences[number - 1][1] - 1
-    else:
-        return None
-    begin = colon
-    while begin > lo and texts[begin - 1] not in (",", ";") and texts[begin - 1] not in _FINAL \
-            and texts[begin - 1] not in _CLOSING:
-        begin -= 1
-    if colon - begin < 3:
-        return None
-    if texts[begin].lower() in PREPOSITIONS:
-        prefield = noun_phrase(view, begin + 1, colon, genitive=True)
-    else:
-        prefield = noun_phrase(view, begin, colon, genitive=True)
-        if not prefield and texts[begin][:1].isupper() and texts[begin].lower() not in DETERMINERS:
-            prefield = [begin]  # "Darauf", "Höhnisch"
-    if not prefield:
-        return None
-    verb = prefield[-1] + 1
-    if verb >= colon or not texts[verb].isalpha() or not texts[verb][:1].islower() \
-            or texts[verb].lower() in DETERMINERS | PREPOSITIONS | PRONOUNS | SKIPPABLE \
-            or cues.is_konjunktiv(texts[verb], view.lemmas[verb] if view.lemmas else ""):
-        return None  # (a Konjunktiv lead-in goes on with reported speech)
-    subject = prefield if texts[begin].lower() not in PREPOSITIONS and (
-        texts[prefield[0]].lower() in PRONOUNS or _has_named(view, prefield)) else []
-    source = subject or _subject_after(view, verb + 1, colon)
-    return [verb], source
-
-
-# A cue-less quotation after an event with a cue keeps that cue (SpkAtt dev: +0.012 joint).
-QUOTE_KEEPS_CUE = True
-
-
-def _continuations(view, events, inside) -> list[SpeechEvent]:
-    """Cue-less statements that go on from an attributed one.
-
-    A run of Konjunktiv sentences right after a sentence with a speech event is one
-    continuation event with that event's speaker (SpkAtt "IndirectFreeIndirect": one event per
-    run, its Source the tokens of the original speaker). A sentence of hearsay "soll(en)"
-    ("Er soll den Anschlag geplant haben") is free indirect speech of the last speaker within
-    :data:`HEARSAY_ANCHOR_SENTENCES` sentences, or of nobody named.
-    """
-    with_events = {e.sentence for e in events}
-    # Sentences covered by a quotation already belong to an event.
-    owner = view.sentence_of()
-    covered = {owner[i] for e in events for i in e.message}
-    out = list(events)
-    anchors: dict[int, SpeechEvent] = {}
-    for event in events:
-        if event.nested or not (event.source or event.cue):
-            continue
-        if event.form == REPORTED and not (CONTINUE_AFTER_REPORTED or (
-                CONTINUE_AFTER_NAMED_REPORT and event.source and view.mentions
-                and _has_named(view, event.source))):
-            continue
-        current = anchors.get(event.sentence)
-        if current is None or event.cue or not current.cue:
-            anchors[event.sentence] = event
-    # A report of speech ("Die Behörden werfen ihm Betrug vor") is no anchor for Konjunktiv
-    # runs, but hearsay "soll(en)" right after it spells out what was reported.
-    reports = {e.sentence: e for e in events if e.form == REPORTED and not e.nested
-               and e.source} if HEARSAY_AFTER_REPORTED else {}
-    count = len(view.sentences)
-    anchor: SpeechEvent | None = None
-    anchor_sentence = -10
-    report: SpeechEvent | None = None
-    report_sentence = -10
-    opens = _paragraph_openings(view) if PARAGRAPH_ENDS_REACH else frozenset()
-    number = 0
-    while number < count:
-        if number in opens:
-            # A new paragraph (or live-blog entry) ends the reach of the speaker before it.
-            anchor, anchor_sentence, report, report_sentence = None, -10, None, -10
-        outer = _konjunktiv_cue_report(view, number, events, anchor, anchor_sentence) \
-            if NESTED_KONJUNKTIV_REPORT and number in with_events else None
-        if outer is not None:
-            out.append(outer)
-        if number in anchors:
-            anchor, anchor_sentence = anchors[number], number
-        if number in reports:
-            report, report_sentence = reports[number], number
-        if number in with_events or number in covered:
-            number += 1
-            continue
-        run: list[int] = []
-        if anchor is not None and number - anchor_sentence <= CONTINUATION_GAP_SENTENCES:
-            while number < count and number not in with_events and number not in covered \
-                    and len(run) < MAX_CONTINUATION_SENTENCES \
-                    and _continues_speech(view, number, inside):
-                run.append(number)
-                number += 1
-        elif STANDALONE_KONJUNKTIV and _konjunktiv_i_sentence(view, number, inside):
-            run.append(number)
-            number += 1
-        if run and _colon_speaker(view, run[0]):
-            # "X bremste am Montag: Die Positionen seien …": the subject before the colon speaks.
-            speaker, colon = _colon_speaker(view, run[0])
-            first, last = view.sentences[run[0]]
-            out.append(SpeechEvent(run[0], CONTINUED, source=speaker,
-                                   message=list(range(colon + 1, last))))
-            anchor, anchor_sentence = out[-1], run[0]
-            number = run[0] + 1
-            continue
-        if run:
-            first = view.sentences[run[0]][0]
-            last = view.sentences[run[-1]][1]
-            source = list(anchor.source) if anchor is not None and \
-                run[0] - anchor_sentence <= STANDALONE_SOURCE_SENTENCES else []
-            if source and OWN_WORDS_ANCHOR_SUBJECT and anchor.attribution \
-                    and view.texts[source[0]].lower() in _OWN_WORDS:
-                source = _sentence_subject(view, anchor.sentence, anchor) or source
-            if (not source or PREVIOUS_SUBJECT_OVER_ANCHOR and anchor_sentence < run[0] - 1) \
-                    and view.mentions and run[0] > 0:
-                source = _previous_subject(view, run[0] - 1, inside) or source
-            if (not source or ROLE_SUBJECT_OVER_ANCHOR and anchor_sentence < run[0] - 1) \
-                    and PREVIOUS_SENTENCE_SUBJECT and run[0] > 0:
-                kept = source
-                # "Die Kriminalpolizei sucht einen Mann. Er sei 18 bis 25 Jahre alt": the
-                # subject of the sentence before, named or not.
-                for back in range(run[0] - 1, max(-1, run[0] - 1 - PREVIOUS_SUBJECT_SENTENCES), -1):
-                    if back + 1 in opens:
-                        break
-                    source = _sentence_subject(view, back, SpeechEvent(back, CONTINUED))
-                    if _names_speaker(view, source):
-                        break
-                    source = []
-                source = source or kept
-            event = SpeechEvent(run[0], CONTINUED, source=source,
-                                message=list(range(first, last)))
-            if anchor is not None and source:
-                event.cited = list(anchor.cited)
-                event.relayed = list(anchor.relayed)
-            out.append(event)
-            anchor_sentence = run[-1]
-            continue
-        hearsay = _hearsay_sentence(view, number, inside) if HEARSAY else None
-        if hearsay:
-            first, last = view.sentences[number]
-            reach = HEARSAY_ANCHOR_SENTENCES if hearsay == "perfect" \
-                else PLAIN_HEARSAY_ANCHOR_SENTENCES
-            source = list(anchor.source) if anchor is not None and \
-                number - anchor_sentence <= reach else []
-            if report is not None and report_sentence > anchor_sentence \
-                    and number - report_sentence <= REPORT_HEARSAY_SENTENCES:
-                source = list(report.source)
-            if not source and view.mentions and number > 0 and PREVIOUS_SUBJECT_FOR_HEARSAY:
-                source = _previous_subject(view, number - 1, inside)
-            previous = out[-1] if out else None
-            if HEARSAY_RUNS and previous is not None and previous.form == FREE_INDIRECT \
-                    and previous.message and previous.message[-1] + 1 == first:
-                # A run of hearsay sentences is one statement (SpkAtt: one event per run).
-                previous.message.extend(range(first, last))
-            elif source or HEARSAY_WITHOUT_SOURCE:
-                out.append(SpeechEvent(number, FREE_INDIRECT, source=source,
-                                       message=list(range(first, last))))
-            if source:
-                anchor_sentence = number
-        number += 1
-    return out
-
-
-# A blank line (a paragraph or live-blog entry boundary) ends the reach of a speaker for the
-# Konjunktiv and hearsay sentences after it. (SpkAtt text has no paragraphs.)
-PARAGRAPH_ENDS_REACH = True
-
-
-def _paragraph_openings(view: TokenView) -> frozenset[int]:
-    """Sentences that open a paragraph: a blank line lies between them and the one before."""
-    out = set()
-    for number in range(1, len(view.sentences)):
-        previous, first = view.sentences[number - 1][1] - 1, view.sentences[number][0]
-        if previous >= 0 and first < len(view.texts) \
-                and view.text.count("\n", view.ends[previous], view.starts[first]) >= 2:
-            out.add(number)
-    return frozenset(out)
-
-
-# "Das sagte X. Y habe ihm berichtet, dass …": a sentence whose own cue is a Konjunktiv I
-# goes on with the speaker before; Y's words are nested in X's statement (both are events).
-NESTED_KONJUNKTIV_REPORT = True
-
-
-def _konjunktiv_cue_report(view: TokenView, number: int, events: list[SpeechEvent],
-                           anchor: SpeechEvent | None, anchor_sentence: int
-                           ) -> SpeechEvent | None:
-    if anchor is None or not anchor.source or not 0 < number - anchor_sentence \
-            <= CONTINUATION_GAP_SENTENCES:
-        return None
-    first, last = view.sentences[number]
-    own = [e for e in events if e.sentence == number and not e.nested]
-    if not own or view.texts[first] in _OPENING:
-        return None
-    lemmas = view.lemmas
-    for event in own:
-        if not event.cue or not event.source or set(event.source) & set(anchor.source) \
-                or view.texts[event.cue[0]] in _OPENING:
-            return None
-        if not any(_konjunktiv_i_at(view, i, first, last, lemmas[i] if lemmas else "")
-                   for i in event.cue):
-            return None
-    outer = SpeechEvent(number, CONTINUED, source=list(anchor.source),
-                        message=_strip_final(view, list(range(first, last)), last))
-    outer.cited, outer.relayed = list(anchor.cited), list(anchor.relayed)
-    return outer
-
-
-# "X war nach eigenem Bekunden …", "…, bei dem es sich seiner Meinung nach …": statements going on
-# from such an attribution continue X, the subject of its sentence, not "eigenem Bekunden".
-OWN_WORDS_ANCHOR_SUBJECT = True
-# A Konjunktiv run with no speaker from the rules above takes the subject of the sentence before.
-PREVIOUS_SENTENCE_SUBJECT = True
-PREVIOUS_SUBJECT_SENTENCES = 1
-# Where the anchor is more than a sentence back, a speaker-like subject of the sentence right
-# before wins over it ("Das Robert-Koch-Institut rät … . Es sei …"): SpkAtt dev.
-ROLE_SUBJECT_OVER_ANCHOR = True
-_OWN_WORDS = frozenset("seiner ihrer seinen ihren seinem ihrem eigenem eigenen eigener".split())
-
-
-def _names_speaker(view: TokenView, phrase: list[int]) -> bool:
-    """Whether a phrase names someone who can speak: a PER/ORG mention, a role or institution
-    noun, an agency or outlet ("Die Kriminalpolizei", "Analysten", not "Der Sprengsatz")."""
-    # The head decides: the first capitalised word after article and attributes ("Die Arbeit
-    # der Organisationen" is no speaker).
-    head = next((i for i in phrase if view.texts[i][:1].isupper()
-                 and view.texts[i].lower() not in DETERMINERS), None)
-    if head is None:
-        return False
-    comma = next((k for k, i in enumerate(phrase) if view.texts[i] == ","), None)
-    if _has_named(view, [head]) or comma is not None and _has_person(view, phrase[comma:]):
-        return True  # (a name in an apposition: "Der Kommissar der EU, Louis Michel")
-    word = view.texts[head].lower()
-    return word in AGENCIES or word in OUTLETS or any(
-        word == r or len(r) > 3 and (word.startswith(r) or word.endswith(r))
-        for r in ROLE_WORDS + INSTITUTION_WORDS + ANONYMOUS_MARKERS + _SPEAKER_NOUNS)
-
-
-# Plural and group nouns that speak in news ("Analysten", "Kritiker des Plans", "Anwohner").
-_SPEAKER_NOUNS = (
-    "analyst", "analysten", "experten", "forscher", "wissenschaftler", "kritiker", "gegner",
-    "befürworter", "medien", "zeuge", "zeugen", "anwohner", "ärzte", "ermittler", "aktivist",
-    "aktivisten", "veranstalter", "organisatoren", "opposition",
-)
-
-
-def _sentence_subject(view: TokenView, number: int, event: SpeechEvent) -> list[int]:
-    """The noun phrase opening sentence ``number`` (with an apposition fenced by commas) where
-    a verb follows it, outside the event's own roles."""
-    texts = view.texts
-    first, last = view.sentences[number]
-    start = first
-    while start < last and texts[start].lower() in _LEADING_ADVERBS | _PREFIELD_PARTICLES:
-        start += 1
-    if start >= last or texts[start].lower() in _NOT_SUBJECT_STARTS | _SUBORDINATORS \
-            | PREPOSITIONS:
-        return []
-    phrase = _np_with_attachments(view, start, last)
-    if not phrase or phrase[0] != start:
-        return []
-    end = phrase[-1] + 1
-    if end + 1 < last and texts[end] == ",":
-        apposition = _apposition_phrase(view, end + 1, last)
-        close = apposition[-1] + 1 if apposition else last
-        if apposition and close < last and texts[close] == "," \
-                and texts[end + 1].lower() not in _RELATIVES - {"der", "die"}:
-            phrase, end = list(range(start, close)), close + 1
-    if end >= last or not texts[end][:1].islower() or texts[end].lower() in PREPOSITIONS:
-        return []
-    if set(phrase) & (set(event.source) | set(event.cue)):
-        return []
-    return phrase
-
-
-# A cue-less Konjunktiv run whose speaker is not in the sentence before takes the subject
-# mention of that sentence: SpkAtt annotates the speaker just introduced ("Der Minister
-# Usman Ngom besuchte … . Die Lage sei …"), often in a sentence with no cue of its own.
-PREVIOUS_SUBJECT_OVER_ANCHOR = False
-PREVIOUS_SUBJECT_FOR_HEARSAY = False
-
-
-def _previous_subject(view: TokenView, number: int, inside: set[int]) -> list[int]:
-    """The PER/ORG subject of sentence ``number``: a mention opening the sentence (after an
-    article and attributes) or standing right after its finite verb; never a prepositional or
-    dative object."""
-    first, last = view.sentences[number]
-    texts = view.texts
-    for m_first, m_last, kind in view.mentions:
-        if m_first < first or m_first >= last or kind not in ("PER", "ORG"):
-            continue
-        if m_first in inside:
-            return []
-        phrase = _phrase_around(view, m_first, m_last, first)
-        if phrase[0] == first or (phrase[0] - 1 == first and texts[first].lower()
-                                  in _PREFIELD_PARTICLES):
-            return phrase
-        before = texts[phrase[0] - 1]
-        if phrase[0] - 2 >= first and before[:1].islower() and before.lower() not in PREPOSITIONS \
-                and texts[phrase[0]].lower() not in _OBJECT_DETERMINERS \
-                and not any(texts[j] in _CLAUSE_BREAKS for j in range(first, phrase[0])) \
-                and _verb_second(view, first, phrase[0] - 1):
-            return phrase  # "Am Montag besuchte Minister X …": the subject after the verb
-        return []
-    return []
-
-
-def _verb_second(view: TokenView, first: int, verb: int) -> bool:
-    """Whether ``verb`` follows a single prefield phrase (verb-second main clause)."""
-    texts = view.texts
-    if texts[first].lower() in PREPOSITIONS:
-        phrase = noun_phrase(view, first + 1, verb, genitive=True)
-        return bool(phrase) and phrase[-1] + 1 == verb
-    phrase = noun_phrase(view, first, verb, genitive=True)
-    return bool(phrase) and phrase[-1] + 1 == verb or verb == first + 1
-
-
-# Continuation knobs, tuned on the SpkAtt dev split.
-# Off: a bare report ("X sprach von …") rarely names who goes on speaking (example corpus).
-CONTINUE_AFTER_REPORTED = False
-# A report of speech whose speaker is a named person or organisation ("Die UN verlangten eine
-# Untersuchung.") is an anchor: what follows in Konjunktiv is theirs (SpkAtt dev). ("Ein Datum
-# nannte er nicht." is no anchor: a fronted object is no named speaker.)
-CONTINUE_AFTER_NAMED_REPORT = True
-CONTINUATION_GAP_SENTENCES = 3
-STANDALONE_KONJUNKTIV = True
-# A Konjunktiv sentence further from any speech event still takes the last speaker this close.
-STANDALONE_SOURCE_SENTENCES = 3
-HEARSAY = True
-HEARSAY_ANCHOR_SENTENCES = 2
-_HEARSAY = frozenset({"soll", "sollen"})
-
-
-def _colon_speaker(view: TokenView, number: int) -> tuple[list[int], int] | None:
-    """The subject of a sentence "Subject verb …: statement", and the colon's index."""
-    first, last = view.sentences[number]
-    texts = view.texts
-    colon = next((j for j in range(first, last) if texts[j] == ":"), None)
-    if colon is None or colon - first > MAX_COLON_PREFIX_TOKENS:
-        return None
-    phrase = noun_phrase(view, first, colon)
-    if not phrase or phrase[0] != first or phrase[-1] + 1 >= colon:
-        return None
-    verb = texts[phrase[-1] + 1]
-    if not verb[:1].islower() or verb.lower() in PRONOUNS:
-        return None
-    return phrase, colon
-
-
-# A "Subject verb …:" lead-in longer than this is no speaker introduction (example corpus).
-MAX_COLON_PREFIX_TOKENS = 12
-
-
-def _hearsay_sentence(view: TokenView, number: int, inside: set[int]) -> str | None:
-    """ "X soll … haben/sein/werden" ("perfect") or "X soll …" with another infinitive
-    ("plain"): the hearsay modal as the finite verb of a main clause."""
-    first, last = view.sentences[number]
-    texts = view.texts
-    for index in range(first, last):
-        if index in inside or texts[index].lower() not in _HEARSAY:
-            continue
-        # The finite verb of a main clause: no subordinator / relative before it in its clause.
-        j = index - 1
-        while j >= first and texts[j] not in (",", ";", ":", "(", "–"):
-            j -= 1
-        opener = texts[j + 1].lower() if j + 1 < index else ""
-        if opener in _SUBORDINATORS or (j >= first and opener in _RELATIVES) or opener == "wie":
-            continue
-        k = index + 1
-        while k < last and texts[k] not in (",", ";", ":", "(", "–", ".", "!", "?"):
-            if texts[k] in ("haben", "sein") or HEARSAY_PASSIVE and texts[k] == "werden":
-                return "perfect"
-            k += 1
-        if not HEARSAY_PERFECT:
-            return "plain"
-    return None
-
-
-# "X soll … werden" (a plan reported: "Das Werk soll geschlossen werden"): SpkAtt dev.
-HEARSAY_PASSIVE = True
-# "Der Verein soll in die zweite Liga wechseln": with a plain infinitive only right after the
-# statement it goes on from (SpkAtt dev).
-PLAIN_HEARSAY_ANCHOR_SENTENCES = 1
-HEARSAY_WITHOUT_SOURCE = False
-# "Die Anklage wirft dem Händler Betrug vor. Er soll Kunden getäuscht haben.": hearsay in the
-# sentence right after a report of speech is that report's content (SpkAtt dev: joint
-# +0.0017, Source +0.0006; two sentences on: no further gain).
-HEARSAY_AFTER_REPORTED = True
-REPORT_HEARSAY_SENTENCES = 1
-HEARSAY_RUNS = True
-
-
-# True: only "soll … haben/sein/werden" is hearsay; False: any "soll" + infinitive, the plain
-# ones within PLAIN_HEARSAY_ANCHOR_SENTENCES of a speaker (SpkAtt dev).
-HEARSAY_PERFECT = False
-
-
-def _konjunktiv_i_sentence(view: TokenView, number: int, inside: set[int]) -> bool:
-    key = (id(view), number)
-    known = _KONJUNKTIV_I_SENTENCES.get(key)
-    if known is None:
-        first, last = view.sentences[number]
-        lemmas = view.lemmas
-        known = any(index not in inside and _konjunktiv_i_at(view, index, first, last,
-                                                              lemmas[index] if lemmas else "")
-                    for index in range(first, last))
-        _KONJUNKTIV_I_SENTENCES[key] = known
-    return known
-
-
-# Per find_events call (one view, one set of quoted tokens): sentence number -> Konjunktiv I.
-_KONJUNKTIV_I_SENTENCES: dict[tuple[int, int], bool] = {}
-
-
-def _konjunktiv_i_at(view: TokenView, index: int, first: int, last: int, lemma: str) -> bool:
-    """A Konjunktiv I form at ``index``, not a first person ("ich habe", "werde ich") nor a
-    word that merely ends like one ("3-Fache")."""
-    word = view.texts[index]
-    if not word[:1].isalpha() or not cues.is_konjunktiv_i(word, lemma):
-        return False
-    if KONJUNKTIV_NOT_FIRST_PERSON and any(
-            view.texts[j].lower() == "ich" for j in (index - 1, index + 1) if first <= j < last):
-        return False
-    if LOWERCASE_START_NO_VERB and index == first and word[:1].islower() \
-            and word.lower() not in cues.KONJUNKTIV_I:
-        return False  # only guessed from its ending, opening a "sentence" in lower case: a
-        # header word ("date 2025-06 Newsblog …"), not a verb (a split sentence: "habe sie …")
-    return True
-
-
-KONJUNKTIV_NOT_FIRST_PERSON = True
-LOWERCASE_START_NO_VERB = True
-
-
-def _continues_speech(view: TokenView, number: int, inside: set[int]) -> bool:
-    """Whether a cue-less sentence goes on with reported speech: a Konjunktiv I form, or a
-    Konjunktiv II form ("wäre", "könnte") right after a Konjunktiv I sentence. Alone,
-    Konjunktiv II is mostly the writer's own conditional ("Der Umbau könnte teurer werden"):
-    SpkAtt dev, 35 of 51 such continuations were false."""
-    if MAIN_CLAUSE_KONJUNKTIV and _konjunktiv_only_subordinate(view, number, inside):
-        return False
-    if _konjunktiv_i_sentence(view, number, inside):
-        return True
-    if not KONJUNKTIV_II_CONTINUES_ONLY_KONJUNKTIV_I:
-        return _konjunktiv_sentence(view, number, inside)
-    return number > 0 and _konjunktiv_sentence(view, number, inside) \
-        and _konjunktiv_i_sentence(view, number - 1, inside)
-
-
-KONJUNKTIV_II_CONTINUES_ONLY_KONJUNKTIV_I = True
-# "Zuletzt hatte X den Druck erhöht und Sanktionen angedroht, falls es keine Fortschritte gebe":
-# a Konjunktiv only in a conditional, causal, temporal or relative clause after an indicative
-# main clause is the writer's sentence (the subjunctive belongs to the subordinate clause).
-MAIN_CLAUSE_KONJUNKTIV = True
-KONJUNKTIV_VERB_FINAL = True
-_ADVERBIAL_OPENERS = _SUBORDINATORS - {"dass", "ob", "um", "als"}
-
-
-def _konjunktiv_only_subordinate(view: TokenView, number: int, inside: set[int]) -> bool:
-    """Whether the sentence opens with a main clause and all its Konjunktiv forms stand in
-    adverbial or relative clauses after a comma."""
-    first, last = view.sentences[number]
-    texts, lemmas = view.texts, view.lemmas
-    if texts[first].lower() in _SUBORDINATORS or texts[first] in _OPENING:
-        return False
-    found = False
-    opener = first
-    for index in range(first, last):
-        if texts[index] in (",", ";", ":", "–", "-"):
-            opener = index + 1
-            continue
-        if index in inside or not cues.is_konjunktiv(texts[index], lemmas[index] if lemmas else ""):
-            continue
-        if opener == first or opener >= last:
-            return False  # in the main clause
-        word = texts[opener].lower()
-        after = texts[opener + 1].lower() if opener + 1 < last else ""
-        if not (texts[opener - 1] == "," and (
-                word in _ADVERBIAL_OPENERS or word in _RELATIVES
-                or word in PREPOSITIONS and after in _RELATIVES)):
-            return False
-        if KONJUNKTIV_VERB_FINAL and index + 1 < last \
-                and texts[index + 1] not in _CLAUSE_BREAKS | _FINAL | _CLOSING:
-            return False  # not verb-final: "…, die Verletzten seien Touristen" is a main clause
-        found = True
-    return found
-
-
-def _konjunktiv_sentence(view: TokenView, number: int, inside: set[int]) -> bool:
-    first, last = view.sentences[number]
-    lemmas = view.lemmas
-    for index in range(first, last):
-        if index in inside:
-            continue
-        if cues.is_konjunktiv(view.texts[index], lemmas[index] if lemmas else ""):
-            return True
-    return False
-
-
-def _von_phrase_between(view: TokenView, hi: int, comma: int) -> bool:
-    """ "sprach von 1200 Gefangenen, die …": the reported content is the "von" phrase."""
-    return any(view.texts[j].lower() in ("von", "vom") for j in range(hi + 1, comma))
