@@ -33,7 +33,7 @@ from typing import Sequence
 
 from lagebild.clean.metadata import agency_name
 from lagebild.extract.quotes.direct import FRAGMENT_TOKENS
-from lagebild.extract.quotes.events import CONTINUED, DIRECT, REPORTED, SpeechEvent
+from lagebild.extract.quotes.events import DIRECT, REPORTED, SpeechEvent
 from lagebild.extract.quotes.indirect import (
     _sentence_subject,
     _subject_after,
@@ -43,7 +43,6 @@ from lagebild.extract.quotes.indirect import (
 from lagebild.extract.quotes.speakers import (
     DETERMINERS,
     NON_NOUN_STARTS,
-    PRONOUNS,
     name_part,
     noun_phrase,
     represents,
