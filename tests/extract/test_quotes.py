@@ -1171,3 +1171,37 @@ def test_a_quotation_opening_the_second_message_after_the_speaker_is_a_statement
     view, events = events_of("Der Plan sei gescheitert, sagte die Ministerin, wenn „die Planer "
                              "weiter nicht handeln“.")
     assert not any(words(view, e.message).startswith("wenn") for e in events)
+
+
+def test_hearsay_after_a_stated_plan_is_the_plan_of_its_speaker():
+    # With no speech event nearby, "soll(en)" right after a speaker-like subject that wants,
+    # plans or decided something spells out that plan.
+    view, events = events_of("Der Betriebsrat der Werft will das Werk verkaufen. Die Arbeiter "
+                             "sollen eine Abfindung erhalten.")
+    hearsay = [e for e in events if e.form == "FreeIndirect"]
+    assert [words(view, e.source) for e in hearsay] == ["Der Betriebsrat der Werft"]
+    assert words(view, hearsay[0].message) == "Die Arbeiter sollen eine Abfindung erhalten ."
+    view, events = events_of("Das beschloss die Gewerkschaft am Montag. Die Busse sollen im "
+                             "Depot bleiben.")
+    assert [words(view, e.source) for e in events if e.form == "FreeIndirect"] == [
+        "die Gewerkschaft"]
+    # A subject that only did something, or a plan in a subordinate clause, is no speaker.
+    for text in ("Der Betriebsrat der Werft besichtigte das Werk. Die Arbeiter sollen eine "
+                 "Abfindung erhalten.",
+                 "Der Betriebsrat bestätigte nicht, wonach Zeugen etwas gesehen haben wollen. "
+                 "Die Arbeiter sollen eine Abfindung erhalten."):
+        _, events = events_of(text)
+        assert not [e for e in events if e.form == "FreeIndirect"]
+
+
+def test_a_preposition_like_waehrend_opens_a_main_clause_before_hearsay():
+    view, events = events_of("Die Polizei teilte mit, dass die Feier gestört worden sei. Es "
+                             "ist unklar, wer dahintersteckt. Während des Überfalls sollen "
+                             "Schüsse gefallen sein.")
+    hearsay = [e for e in events if e.form == "FreeIndirect"]
+    assert [words(view, e.source) for e in hearsay] == ["Die Polizei"]
+    assert words(view, hearsay[0].message).startswith("Während des Überfalls sollen")
+    # As a subordinator ("Während er …, soll …" aside) the clause stays subordinate.
+    _, events = events_of("Die Polizei teilte mit, dass die Feier gestört worden sei. Es ist "
+                          "unklar, wer dahintersteckt. Während sie schlafen sollen, wacht er.")
+    assert not [e for e in events if e.form == "FreeIndirect"]
