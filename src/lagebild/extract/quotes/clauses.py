@@ -68,14 +68,21 @@ def _apposition_phrase(view: TokenView, first: int, limit: int) -> list[int]:
         inner = view.mention_at(phrase[-1])
         if inner is not None and inner[1] > phrase[-1] + 1 and inner[1] <= limit:
             phrase = list(range(phrase[0], inner[1]))
-        after = phrase[-1] + 1
-        if after + 1 >= limit or view.texts[after].lower() not in _ATTACHING:
+        longer = _attached(view, phrase, limit, _ATTACHING)
+        if longer is None:
             break
-        tail = noun_phrase(view, after + 1, limit)
-        if not tail:
-            break
-        phrase = list(range(phrase[0], tail[-1] + 1))
+        phrase = longer
     return phrase
+
+
+def _attached(view: TokenView, phrase: list[int], limit: int,
+              attaching: frozenset[str]) -> list[int] | None:
+    """``phrase`` with the prepositional phrase right after it ("… im Irak"), or None."""
+    after = phrase[-1] + 1
+    if after + 1 >= limit or view.texts[after].lower() not in attaching:
+        return None
+    tail = noun_phrase(view, after + 1, limit)
+    return list(range(phrase[0], tail[-1] + 1)) if tail else None
 
 
 _OBJECT_DETERMINERS = frozenset({"dem", "den", "einem", "einen"})
@@ -343,13 +350,10 @@ def _np_with_attachments(view: TokenView, first: int, limit: int,
     """A noun phrase with the prepositional phrases that follow it: "Die US-Botschaft im Irak"."""
     phrase = noun_phrase(view, first, limit)
     while phrase:
-        after = phrase[-1] + 1
-        if after + 1 >= limit or view.texts[after].lower() not in attaching:
+        longer = _attached(view, phrase, limit, attaching)
+        if longer is None:
             break
-        tail = noun_phrase(view, after + 1, limit)
-        if not tail:
-            break
-        phrase = list(range(phrase[0], tail[-1] + 1))
+        phrase = longer
     return phrase
 
 
